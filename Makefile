@@ -1,0 +1,46 @@
+# lkj — Laporan Kinerja triwulanan. `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PARAMS ?= params/jateng-2025-tw2.yml
+
+.DEFAULT_GOAL := help
+.PHONY: help install report check compute test lint format clean
+
+help: ## Show this list of targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 >/dev/null
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv and install pinned dependencies
+
+report: install ## Build the default report (Jawa Tengah, 2025, TW II) into _output/
+	$(BIN)/lkj build $(PARAMS)
+
+check: install ## Validate the inputs of PARAMS (default: the Jawa Tengah TW II run)
+	$(BIN)/lkj check $(PARAMS)
+
+compute: install ## Print every computed value of PARAMS as JSON
+	$(BIN)/lkj compute $(PARAMS) --format json
+
+test: install ## Run the whole test suite (lint included)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply ruff formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove build outputs (never data/)
+	rm -rf _build _output

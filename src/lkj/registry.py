@@ -1,0 +1,141 @@
+"""The registry of values: every figure of the report is one object with an id and its lineage."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from lkj import formatting as fmt
+from lkj.params import Rounding
+
+# What a value is, which decides how it is shown.
+KINDS = ("count", "percent", "money", "category", "score", "number", "text")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The rows of one input file a value was computed from."""
+
+    file: str  # path relative to the project folder
+    rows: tuple[int, ...]  # line numbers in the file (header is line 1; YAML: key lines)
+    selection: str  # the row filter in words, e.g. "tanggal April–Juni 2025, difasilitasi = ya"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "rows": list(self.rows), "row_count": len(self.rows),
+                "selection": self.selection}
+
+
+@dataclass
+class Value:
+    """One figure: raw value, how it is displayed, and what it was computed from."""
+
+    id: str
+    label: str
+    value: Any
+    kind: str
+    unit: str
+    display: str
+    formula: str = ""
+    inputs: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    function: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def display_with_unit(self) -> str:
+        """'7.375 Orang'; percent, money and category displays already carry their unit."""
+        if self.value is None or self.kind in ("percent", "money", "category", "text") or not self.unit:
+            return self.display
+        return f"{self.display} {self.unit}"
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["inputs"] = list(self.inputs)
+        data["sources"] = [s.as_dict() for s in self.sources]
+        data["display_with_unit"] = self.display_with_unit
+        return data
+
+
+def qualname(fn: Callable[..., Any] | str) -> str:
+    return fn if isinstance(fn, str) else f"{fn.__module__}.{fn.__qualname__}"
+
+
+class Registry:
+    """Ordered collection of values; the only place display strings are made."""
+
+    def __init__(self, rounding: Rounding | None = None):
+        self.rounding = rounding or Rounding()
+        self._values: dict[str, Value] = {}
+
+    def rounding_for(self, value_id: str) -> tuple[int, str]:
+        decimals, mode = self.rounding.decimals, self.rounding.default
+        for rule in self.rounding.rules:  # last matching rule wins, like CSS
+            if fnmatch.fnmatchcase(value_id, rule.match):
+                mode = rule.mode
+                decimals = rule.decimals if rule.decimals is not None else self.rounding.decimals
+        return decimals, mode
+
+    def render(self, value_id: str, value: Any, kind: str) -> str:
+        if value is None:
+            return fmt.DASH
+        decimals, mode = self.rounding_for(value_id)
+        if kind == "percent":
+            return fmt.percent(value, decimals, mode)
+        if kind == "money":
+            return fmt.rupiah(value)
+        if kind == "count":
+            return fmt.number(value, decimals, mode)
+        if kind in ("score", "number"):
+            return fmt.number(value, decimals, mode)
+        return str(value)
+
+    def add(self, value_id: str, value: Any, *, kind: str, label: str, unit: str = "",
+            formula: str = "", inputs: tuple[str, ...] | list[str] = (),
+            sources: tuple[Source, ...] | list[Source] = (),
+            function: Callable[..., Any] | str = "", params: dict[str, Any] | None = None,
+            note: str = "") -> Value:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r} for {value_id}")
+        if value_id in self._values:
+            raise ValueError(f"value {value_id} computed twice")
+        missing = [i for i in inputs if i not in self._values]
+        if missing:
+            raise ValueError(f"{value_id} depends on values not computed yet: {missing}")
+        item = Value(id=value_id, label=label, value=value, kind=kind, unit=unit,
+                     display=self.render(value_id, value, kind), formula=formula,
+                     inputs=tuple(inputs), sources=tuple(sources), function=qualname(function),
+                     params=dict(params or {}), note=note)
+        self._values[value_id] = item
+        return item
+
+    def __getitem__(self, value_id: str) -> Value:
+        try:
+            return self._values[value_id]
+        except KeyError:
+            raise KeyError(f"no value with id {value_id!r}") from None
+
+    def get(self, value_id: str) -> Value | None:
+        return self._values.get(value_id)
+
+    def __contains__(self, value_id: object) -> bool:
+        return value_id in self._values
+
+    def __iter__(self) -> Iterator[Value]:
+        return iter(self._values.values())
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def ids(self, pattern: str = "*") -> list[str]:
+        return [k for k in self._values if fnmatch.fnmatchcase(k, pattern)]
+
+    def search(self, text: str) -> list[Value]:
+        """Find values whose id or label contains every word of text (case-insensitive)."""
+        words = text.lower().split()
+        return [v for v in self if all(w in f"{v.id} {v.label}".lower() for w in words)]
+
+    def as_records(self) -> list[dict[str, Any]]:
+        return [v.as_dict() for v in self]
