@@ -1,0 +1,81 @@
+"""The `lkj` command: check inputs, compute values, build the book."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from rich.console import Console
+
+from lkj.errors import InputError, LkjError
+
+err_console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False)
+
+
+def _print_problems(exc: InputError) -> None:
+    err_console.print(f"[bold red]{len(exc.problems)} masalah ditemukan pada data masukan:[/]")
+    for problem in exc.problems:
+        err_console.print(f"  [red]✗[/] {problem.render()}", soft_wrap=True)
+    for warning in exc.warnings:
+        err_console.print(f"  [yellow]![/] {warning.render()}", soft_wrap=True)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from lkj.inputs import load_inputs
+    from lkj.params import load_run
+
+    run = load_run(args.params)
+    inputs = load_inputs(run)
+    for warning in inputs.warnings:
+        err_console.print(f"  [yellow]![/] {warning.render()}", soft_wrap=True)
+    out_console.print(f"[green]✓[/] {run.shown(run.params_path)}: semua data masukan sah "
+                      f"({len(inputs.files)} berkas diperiksa).")
+    return 0
+
+
+def cmd_compute(args: argparse.Namespace) -> int:
+    from lkj.engine import compute_run
+    from lkj.export import write_values
+
+    registry = compute_run(args.params)
+    write_values(registry, args.format, sys.stdout)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": cmd_check,
+    "compute": cmd_compute,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lkj", description="Laporan Kinerja triwulanan yang dapat direproduksi.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="periksa semua data masukan sebuah params")
+    p.add_argument("params", help="berkas params, mis. params/jateng-2025-tw2.yml")
+
+    p = sub.add_parser("compute", help="hitung dan cetak semua nilai laporan")
+    p.add_argument("params")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InputError as exc:
+        _print_problems(exc)
+        err_console.print("[red]Perbaiki masalah di atas lalu jalankan lagi.[/]")
+        return 2
+    except LkjError as exc:
+        err_console.print(f"[bold red]Gagal:[/] {exc}")
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
