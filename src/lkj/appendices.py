@@ -1,0 +1,328 @@
+"""Aggregates behind Lampiran II–VI: cross-tabs with subtotals and totals, all in the registry.
+
+Each appendix has a `*_layout` function that returns the row and column structure (labels and
+value ids) so that the table code and the registry agree on ids without repeating the logic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import pandas as pd
+
+from lkj import formatting as fmt
+from lkj.inputs import Inputs, Table
+from lkj.registry import Registry, Source
+
+SEXES = ("L", "P")
+
+
+def slug(text: str) -> str:
+    """'BP3MI Jawa Tengah/P4MI' → 'bp3mi_jawa_tengah_p4mi' (stable ids from data labels)."""
+    return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_") or "kosong"
+
+
+def _lines(df: pd.DataFrame) -> tuple[int, ...]:
+    return tuple(int(r) for r in df["_row"])
+
+
+def _ordered(values: pd.Series) -> list[str]:
+    """Distinct values in order of first appearance in the file (the analyst's order)."""
+    return list(dict.fromkeys(values.astype(str).tolist()))
+
+
+@dataclass
+class _Ctx:
+    reg: Registry
+    inputs: Inputs
+    quarter: int
+    year: int
+    params: dict = field(default_factory=dict)
+
+    @property
+    def period(self) -> str:
+        return f"{fmt.quarter_label(self.quarter)} ({fmt.months_phrase(self.quarter, self.year)})"
+
+    def rows(self, table: Table) -> pd.DataFrame:
+        return table.df[table.df["_quarter"] == self.quarter]
+
+    def count(self, key: str, table: Table, part: pd.DataFrame, label: str, selection: str,
+              column: str | None = None) -> str:
+        value = int(part[column].sum()) if column else len(part)
+        formula = f"Σ {column}" if column else "n(baris)"
+        self.reg.add(key, value, kind="count", unit="Orang", label=label,
+                     formula=f"{formula}, {self.period}",
+                     sources=[Source(table.shown, _lines(part), f"{self.period}; {selection}")],
+                     function=compute, params=self.params)
+        return key
+
+    def total(self, key: str, members: list[str], label: str) -> str:
+        value = int(sum(self.reg[m].value or 0 for m in members))
+        self.reg.add(key, value, kind="count", unit="Orang", label=label, formula="Σ " + ", ".join(
+            members[:3]) + (" …" if len(members) > 3 else ""), inputs=members, function=compute,
+            params=self.params)
+        return key
+
+
+# --- Lampiran II: placements, month × layanan × skema × sektor × sex ----------------------------
+def lampiran2_layout(inputs: Inputs) -> dict[str, list[str]]:
+    df = inputs.table("penempatan").df
+    return {"layanan": _ordered(df["layanan"]), "skema": _ordered(df["skema"]),
+            "sektor": _ordered(df["sektor"])}
+
+
+def _lampiran2(ctx: _Ctx) -> None:
+    table = ctx.inputs.table("penempatan")
+    rows = ctx.rows(table)
+    lay = lampiran2_layout(ctx.inputs)
+    groups = [*lay["layanan"], "total"]
+    cell_ids: dict[tuple[str, str, str, str, str], str] = {}
+    for month in fmt.quarter_months(ctx.quarter):
+        mm = f"m{month:02d}"
+        bulan = f"{ctx.year}-{month:02d}"
+        month_rows = rows[rows["bulan"] == bulan]
+        for skema in lay["skema"]:
+            for sektor in lay["sektor"]:
+                for sex in SEXES:
+                    members = []
+                    for layanan in lay["layanan"]:
+                        part = month_rows[(month_rows["layanan"] == layanan)
+                                          & (month_rows["skema"] == skema)
+                                          & (month_rows["sektor"] == sektor)
+                                          & (month_rows["jenis_kelamin"] == sex)]
+                        key = f"lampiran2.{mm}.{slug(layanan)}.{slug(skema)}.{slug(sektor)}.{sex.lower()}"
+                        ctx.count(key, table, part,
+                                  f"Penempatan {fmt.month_name(month)} {layanan}, {skema}, {sektor}, {sex}",
+                                  f"bulan = {bulan}, layanan = {layanan}, skema = {skema}, "
+                                  f"sektor = {sektor}, jenis_kelamin = {sex}", column="jumlah")
+                        cell_ids[(mm, slug(layanan), slug(skema), slug(sektor), sex.lower())] = key
+                        members.append(key)
+                    key = f"lampiran2.{mm}.total.{slug(skema)}.{slug(sektor)}.{sex.lower()}"
+                    ctx.total(key, members,
+                              f"Penempatan {fmt.month_name(month)}, semua layanan, {skema}, {sektor}, {sex}")
+                    cell_ids[(mm, "total", slug(skema), slug(sektor), sex.lower())] = key
+        month_members = [cell_ids[(mm, "total", slug(s), slug(t), x.lower())]
+                         for s in lay["skema"] for t in lay["sektor"] for x in SEXES]
+        ctx.total(f"lampiran2.{mm}.total", month_members, f"Jumlah penempatan {fmt.month_name(month)}")
+    months = [f"m{m:02d}" for m in fmt.quarter_months(ctx.quarter)]
+    for group in groups:
+        for skema in lay["skema"]:
+            for sektor in lay["sektor"]:
+                for sex in SEXES:
+                    tail = f"{slug(group)}.{slug(skema)}.{slug(sektor)}.{sex.lower()}"
+                    members = [cell_ids[(mm, slug(group), slug(skema), slug(sektor), sex.lower())]
+                               for mm in months]
+                    name = "semua layanan" if group == "total" else group
+                    ctx.total(f"lampiran2.total.{tail}", members,
+                              f"Penempatan {fmt.quarter_label(ctx.quarter)}, {name}, {skema}, {sektor}, {sex}")
+    ctx.total("lampiran2.total", [f"lampiran2.{mm}.total" for mm in months],
+              f"Jumlah penempatan {fmt.quarter_label(ctx.quarter)}")
+
+
+# --- Lampiran III: complaints by P3MI, country, problem type × sex ---------------------------
+def lampiran3_rows(inputs: Inputs, quarter: int) -> list[dict[str, object]]:
+    """One row per (month, P3MI, country) in file order, as the report lists them."""
+    df = inputs.table("pengaduan").df
+    df = df[df["_quarter"] == quarter]
+    out: list[dict[str, object]] = []
+    if df.empty:
+        return out
+    keyed = df.assign(_bulan=df["tanggal"].dt.month, _p3mi=df["p3mi"].fillna("").astype(str))
+    for (month, p3mi, negara), part in keyed.groupby(["_bulan", "_p3mi", "negara"], sort=False):
+        out.append({"n": len(out) + 1, "bulan": int(month), "p3mi": p3mi or "-", "negara": negara,
+                    "rows": part})
+    return out
+
+
+def _lampiran3(ctx: _Ctx) -> None:
+    table = ctx.inputs.table("pengaduan")
+    rows = ctx.rows(table)
+    types = ctx.inputs.references["jenis_masalah"]["kode"].astype(str).tolist()
+    for item in lampiran3_rows(ctx.inputs, ctx.quarter):
+        part: pd.DataFrame = item["rows"]  # type: ignore[assignment]
+        where = f"bulan {item['bulan']}, p3mi = {item['p3mi']}, negara = {item['negara']}"
+        members = []
+        for code in types:
+            for sex in SEXES:
+                cell = part[(part["jenis_masalah"] == code) & (part["jenis_kelamin"] == sex)]
+                if len(cell):
+                    key = f"lampiran3.r{item['n']}.{code.lower()}.{sex.lower()}"
+                    ctx.count(key, table, cell, f"Pengaduan baris {item['n']}, jenis {code}, {sex}",
+                              f"{where}, jenis_masalah = {code}, jenis_kelamin = {sex}")
+        for sex in SEXES:
+            key = f"lampiran3.r{item['n']}.{sex.lower()}"
+            ctx.count(key, table, part[part["jenis_kelamin"] == sex],
+                      f"Pengaduan baris {item['n']}, {sex}", f"{where}, jenis_kelamin = {sex}")
+            members.append(key)
+        ctx.total(f"lampiran3.r{item['n']}.total", members, f"Pengaduan baris {item['n']}, jumlah")
+    by_sex: dict[str, list[str]] = {s: [] for s in SEXES}
+    for code in types:
+        for sex in SEXES:
+            key = f"lampiran3.jenis.{code.lower()}.{sex.lower()}"
+            ctx.count(key, table, rows[(rows["jenis_masalah"] == code) & (rows["jenis_kelamin"] == sex)],
+                      f"Pengaduan jenis masalah {code}, {sex}",
+                      f"jenis_masalah = {code}, jenis_kelamin = {sex}")
+            by_sex[sex].append(key)
+    for sex in SEXES:
+        ctx.total(f"lampiran3.total.{sex.lower()}", by_sex[sex], f"Jumlah pengaduan {sex}")
+    ctx.total("lampiran3.total", [f"lampiran3.total.{s.lower()}" for s in SEXES], "Jumlah pengaduan")
+
+
+# --- Lampiran IV: returned troubled workers, aggregated ---------------------------------------
+def lampiran4_groups(inputs: Inputs, quarter: int) -> dict[str, list[str]]:
+    df = inputs.table("kepulangan").df
+    df = df[df["_quarter"] == quarter]
+    return {"kategori": _ordered(df["kategori"]), "negara": sorted(_ordered(df["negara"])),
+            "kabupaten_kota": sorted(_ordered(df["kabupaten_kota"]))}
+
+
+def _lampiran4(ctx: _Ctx) -> None:
+    table = ctx.inputs.table("kepulangan")
+    rows = ctx.rows(table)
+    for dim, values in lampiran4_groups(ctx.inputs, ctx.quarter).items():
+        for value in values:
+            members = []
+            for sex in SEXES:
+                key = f"lampiran4.{dim}.{slug(value)}.{sex.lower()}"
+                ctx.count(key, table, rows[(rows[dim] == value) & (rows["jenis_kelamin"] == sex)],
+                          f"Kepulangan PMI bermasalah, {dim} {value}, {sex}",
+                          f"{dim} = {value}, jenis_kelamin = {sex}")
+                members.append(key)
+            ctx.total(f"lampiran4.{dim}.{slug(value)}.total", members,
+                      f"Kepulangan PMI bermasalah, {dim} {value}")
+    for sex in SEXES:
+        ctx.count(f"lampiran4.total.{sex.lower()}", table, rows[rows["jenis_kelamin"] == sex],
+                  f"Kepulangan PMI bermasalah {sex}", f"jenis_kelamin = {sex}")
+    ctx.total("lampiran4.total", [f"lampiran4.total.{s.lower()}" for s in SEXES],
+              "Jumlah kepulangan PMI bermasalah")
+
+
+# --- Lampiran V: verification and test events ------------------------------------------------
+def lampiran5_groups(inputs: Inputs, quarter: int) -> list[tuple[str, str, pd.DataFrame]]:
+    df = inputs.table("verifikasi").df
+    df = df[df["_quarter"] == quarter]
+    return [(str(p), str(k), part) for (p, k), part in df.groupby(["program", "kelompok"], sort=False)]
+
+
+def _lampiran5(ctx: _Ctx) -> None:
+    table = ctx.inputs.table("verifikasi")
+    totals: dict[str, list[str]] = {"jumlah": [], "hadir": [], "tidak_hadir": [], "dihitung": []}
+    for program, kelompok, part in lampiran5_groups(ctx.inputs, ctx.quarter):
+        g = f"lampiran5.{slug(program)}.{slug(kelompok)}"
+        group_members: dict[str, list[str]] = {k: [] for k in totals}
+        for _, row in part.iterrows():
+            rid = slug(row["id"])
+            one = part[part["_row"] == row["_row"]]
+            for column in ("jumlah", "hadir", "tidak_hadir"):
+                if pd.isna(row[column]):
+                    continue
+                key = f"{g}.{rid}.{column}"
+                ctx.count(key, table, one, f"{row['kegiatan']}: {column.replace('_', ' ')}",
+                          f"id = {row['id']}", column=column)
+                group_members[column].append(key)
+            counted = row["hadir"] if not pd.isna(row["hadir"]) else row["jumlah"]
+            key = f"{g}.{rid}.dihitung"
+            ctx.reg.add(key, int(counted), kind="count", unit="Orang",
+                        label=f"{row['kegiatan']}: dihitung untuk IKU",
+                        formula="hadir bila tercatat, selain itu jumlah terdaftar",
+                        sources=[Source(table.shown, _lines(one), f"id = {row['id']}")],
+                        function=compute, params=ctx.params)
+            group_members["dihitung"].append(key)
+        for column, members in group_members.items():
+            if members:
+                ctx.total(f"{g}.{column}", members, f"{program}, {kelompok}: {column.replace('_', ' ')}")
+                totals[column].append(f"{g}.{column}")
+    for column, members in totals.items():
+        ctx.total(f"lampiran5.total.{column}", members,
+                  f"Verifikasi dokumen dan ujian {fmt.quarter_label(ctx.quarter)}: {column.replace('_', ' ')}")
+
+
+# --- Lampiran VI: IKPA score card ------------------------------------------------------------
+def ikpa_category(score: float, bands: pd.DataFrame) -> str:
+    """Highest band whose lower bound the score reaches (bands from data, not code)."""
+    for _, band in bands.sort_values("batas_bawah", ascending=False).iterrows():
+        if score >= float(band["batas_bawah"]):
+            return str(band["kategori"])
+    return "-"
+
+
+def _lampiran6(ctx: _Ctx) -> None:
+    if "ikpa" not in ctx.inputs.tables:
+        return
+    table = ctx.inputs.table("ikpa")
+    rows = ctx.rows(table)
+    if rows.empty:
+        return
+    weighted, weights, deductions = [], [], []
+    for _, row in rows.iterrows():
+        one = rows[rows["_row"] == row["_row"]]
+        code = slug(row["kode"])
+        src = [Source(table.shown, _lines(one), f"kode = {row['kode']}")]
+        ctx.reg.add(f"ikpa.{code}.nilai", float(row["nilai"]), kind="score", unit="",
+                    label=f"Nilai IKPA {row['komponen']}", formula="dari aplikasi OM-SPAN/MonSAKTI",
+                    sources=src, function=compute, params=ctx.params)
+        ctx.reg.add(f"ikpa.{code}.bobot", int(row["bobot"]), kind="number", unit="",
+                    label=f"Bobot IKPA {row['komponen']}", formula="ketentuan IKPA tahun berjalan",
+                    sources=src, function=compute, params=ctx.params)
+        if row["aspek"] == "Pengurang":
+            deductions.append(f"ikpa.{code}.nilai")
+            continue
+        applies = str(row["berlaku"]) == "ya"
+        value = float(Fraction(str(row["nilai"])) * int(row["bobot"]) / 100) if applies else None
+        ctx.reg.add(f"ikpa.{code}.nilai_akhir", value, kind="score", unit="",
+                    label=f"Nilai tertimbang IKPA {row['komponen']}", formula="nilai × bobot / 100",
+                    inputs=[f"ikpa.{code}.nilai", f"ikpa.{code}.bobot"], function=compute,
+                    params=ctx.params)
+        if applies:
+            weighted.append(f"ikpa.{code}.nilai_akhir")
+            weights.append(f"ikpa.{code}.bobot")
+    total = float(sum(Fraction(str(ctx.reg[k].value)) for k in weighted))
+    ctx.reg.add("ikpa.nilai_total", total, kind="score", unit="", label="Nilai total IKPA",
+                formula="Σ nilai × bobot / 100", inputs=weighted, function=compute, params=ctx.params)
+    conversion = float(sum(ctx.reg[k].value for k in weights))
+    ctx.reg.add("ikpa.konversi_bobot", conversion, kind="percent", unit="%",
+                label="Konversi bobot IKPA", formula="Σ bobot indikator yang berlaku",
+                inputs=weights, function=compute, params=ctx.params)
+    deduction = float(sum(Fraction(str(ctx.reg[k].value)) for k in deductions))
+    ctx.reg.add("ikpa.pengurang", deduction, kind="score", unit="",
+                label="Pengurang IKPA (Dispensasi SPM)", formula="Σ nilai pengurang",
+                inputs=deductions, function=compute, params=ctx.params)
+    final = float(Fraction(str(total)) / Fraction(str(conversion)) * 100 - Fraction(str(deduction)))
+    ctx.reg.add("ikpa.nilai_akhir", final, kind="score", unit="", label="Nilai akhir IKPA",
+                formula="nilai total / konversi bobot − pengurang",
+                inputs=["ikpa.nilai_total", "ikpa.konversi_bobot", "ikpa.pengurang"],
+                function=compute, params=ctx.params)
+    bands = ctx.inputs.references.get("ikpa_kategori")
+    if bands is not None:
+        ctx.reg.add("ikpa.kategori", ikpa_category(final, bands), kind="category", unit="",
+                    label="Kategori nilai akhir IKPA",
+                    formula="kategori menurut batas nilai di data/referensi/ikpa_kategori.csv",
+                    inputs=["ikpa.nilai_akhir"], function=ikpa_category, params=ctx.params)
+    if "ikpa_aspek" in ctx.inputs.tables:
+        aspects = ctx.inputs.table("ikpa_aspek")
+        part = ctx.rows(aspects)
+        for _, row in part.iterrows():
+            one = part[part["_row"] == row["_row"]]
+            ctx.reg.add(f"ikpa.aspek.{slug(row['aspek'])}", float(row["nilai_aspek"]), kind="score",
+                        unit="", label=f"Nilai aspek IKPA: {row['aspek']}",
+                        formula="nilai aspek sebagaimana tercantum di aplikasi (diimpor apa adanya)",
+                        sources=[Source(aspects.shown, _lines(one), f"aspek = {row['aspek']}")],
+                        function=compute, params=ctx.params)
+
+
+def compute(reg: Registry, inputs: Inputs) -> None:
+    run = inputs.run
+    ctx = _Ctx(reg, inputs, run.params.quarter, run.params.year,
+               {"unit": run.params.unit, "year": run.params.year, "quarter": run.params.quarter})
+    present = inputs.tables
+    if "penempatan" in present:
+        _lampiran2(ctx)
+    if "pengaduan" in present:
+        _lampiran3(ctx)
+    if "kepulangan" in present:
+        _lampiran4(ctx)
+    if "verifikasi" in present:
+        _lampiran5(ctx)
+    _lampiran6(ctx)
