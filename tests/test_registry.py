@@ -7,7 +7,9 @@ from lkj.registry import Registry, Source
 
 
 def make() -> Registry:
-    return Registry(Rounding(default="half_up", rules=[RoundingRule(match="iku*", mode="truncate")]))
+    return Registry(
+        Rounding(default="half_up", rules=[RoundingRule(match="iku*", mode="truncate")])
+    )
 
 
 def test_rounding_rule_chosen_by_id_pattern():
@@ -17,8 +19,14 @@ def test_rounding_rule_chosen_by_id_pattern():
 
 
 def test_last_matching_rule_wins():
-    reg = Registry(Rounding(rules=[RoundingRule(match="*", mode="truncate"),
-                                   RoundingRule(match="a.*", mode="half_up", decimals=1)]))
+    reg = Registry(
+        Rounding(
+            rules=[
+                RoundingRule(match="*", mode="truncate"),
+                RoundingRule(match="a.*", mode="half_up", decimals=1),
+            ]
+        )
+    )
     assert reg.add("a.b", 1.25, kind="number", label="").display == "1,3"
     assert reg.add("b.c", 1.259, kind="number", label="").display == "1,25"
 
@@ -34,13 +42,23 @@ def test_values_are_computed_once_and_inputs_must_exist():
 
 def test_display_with_unit_and_lineage_record():
     reg = make()
-    v = reg.add("iku07.tw2.realisasi", 7375, kind="count", unit="Orang", label="Realisasi",
-                sources=[Source("data/x.csv", (2, 3), "bulan = 2025-04")])
+    v = reg.add(
+        "iku07.tw2.realisasi",
+        7375,
+        kind="count",
+        unit="Orang",
+        label="Realisasi",
+        sources=[Source("data/x.csv", (2, 3), "bulan = 2025-04")],
+    )
     assert v.display == "7.375"
     assert v.display_with_unit == "7.375 Orang"
     record = v.as_dict()
-    assert record["sources"][0] == {"file": "data/x.csv", "rows": [2, 3], "row_count": 2,
-                                    "selection": "bulan = 2025-04"}
+    assert record["sources"][0] == {
+        "file": "data/x.csv",
+        "rows": [2, 3],
+        "row_count": 2,
+        "selection": "bulan = 2025-04",
+    }
 
 
 def test_search_by_label_words():

@@ -6,6 +6,7 @@ value ids) so that the table code and the registry agree on ids without repeatin
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -48,77 +49,107 @@ class _Ctx:
     def rows(self, table: Table) -> pd.DataFrame:
         return table.df[table.df["_quarter"] == self.quarter]
 
-    def count(self, key: str, table: Table, part: pd.DataFrame, label: str, selection: str,
-              column: str | None = None) -> str:
+    unit: str = "Orang"
+
+    def count(
+        self,
+        key: str,
+        table: Table,
+        part: pd.DataFrame,
+        label: str,
+        selection: str,
+        column: str | None = None,
+    ) -> str:
         value = int(part[column].sum()) if column else len(part)
         formula = f"Σ {column}" if column else "n(baris)"
-        self.reg.add(key, value, kind="count", unit="Orang", label=label,
-                     formula=f"{formula}, {self.period}",
-                     sources=[Source(table.shown, _lines(part), f"{self.period}; {selection}")],
-                     function=compute, params=self.params)
+        self.reg.add(
+            key,
+            value,
+            kind="count",
+            unit=self.unit,
+            label=label,
+            formula=f"{formula}, {self.period}",
+            sources=[Source(table.shown, _lines(part), f"{self.period}; {selection}")],
+            function=compute,
+            params=self.params,
+        )
         return key
 
     def total(self, key: str, members: list[str], label: str) -> str:
         value = int(sum(self.reg[m].value or 0 for m in members))
-        self.reg.add(key, value, kind="count", unit="Orang", label=label, formula="Σ " + ", ".join(
-            members[:3]) + (" …" if len(members) > 3 else ""), inputs=members, function=compute,
-            params=self.params)
+        self.reg.add(
+            key,
+            value,
+            kind="count",
+            unit=self.unit,
+            label=label,
+            formula="Σ " + ", ".join(members[:3]) + (" …" if len(members) > 3 else ""),
+            inputs=members,
+            function=compute,
+            params=self.params,
+        )
         return key
 
 
 # --- Lampiran II: placements, month × layanan × skema × sektor × sex ----------------------------
 def lampiran2_layout(inputs: Inputs) -> dict[str, list[str]]:
     df = inputs.table("penempatan").df
-    return {"layanan": _ordered(df["layanan"]), "skema": _ordered(df["skema"]),
-            "sektor": _ordered(df["sektor"])}
+    return {
+        "layanan": _ordered(df["layanan"]),
+        "skema": _ordered(df["skema"]),
+        "sektor": _ordered(df["sektor"]),
+    }
+
+
+def lampiran2_columns(inputs: Inputs) -> list[tuple[str, str, str]]:
+    """(skema, sektor, sex) in table order: the 8 data columns under each layanan."""
+    lay = lampiran2_layout(inputs)
+    return list(itertools.product(lay["skema"], lay["sektor"], SEXES))
 
 
 def _lampiran2(ctx: _Ctx) -> None:
     table = ctx.inputs.table("penempatan")
     rows = ctx.rows(table)
-    lay = lampiran2_layout(ctx.inputs)
-    groups = [*lay["layanan"], "total"]
-    cell_ids: dict[tuple[str, str, str, str, str], str] = {}
+    layanan_list = lampiran2_layout(ctx.inputs)["layanan"]
+    columns = lampiran2_columns(ctx.inputs)
+    tw = fmt.quarter_label(ctx.quarter)
+    months = []
     for month in fmt.quarter_months(ctx.quarter):
-        mm = f"m{month:02d}"
-        bulan = f"{ctx.year}-{month:02d}"
+        mm, bulan, name = f"m{month:02d}", f"{ctx.year}-{month:02d}", fmt.month_name(month)
+        months.append(mm)
         month_rows = rows[rows["bulan"] == bulan]
-        for skema in lay["skema"]:
-            for sektor in lay["sektor"]:
-                for sex in SEXES:
-                    members = []
-                    for layanan in lay["layanan"]:
-                        part = month_rows[(month_rows["layanan"] == layanan)
-                                          & (month_rows["skema"] == skema)
-                                          & (month_rows["sektor"] == sektor)
-                                          & (month_rows["jenis_kelamin"] == sex)]
-                        key = f"lampiran2.{mm}.{slug(layanan)}.{slug(skema)}.{slug(sektor)}.{sex.lower()}"
-                        ctx.count(key, table, part,
-                                  f"Penempatan {fmt.month_name(month)} {layanan}, {skema}, {sektor}, {sex}",
-                                  f"bulan = {bulan}, layanan = {layanan}, skema = {skema}, "
-                                  f"sektor = {sektor}, jenis_kelamin = {sex}", column="jumlah")
-                        cell_ids[(mm, slug(layanan), slug(skema), slug(sektor), sex.lower())] = key
-                        members.append(key)
-                    key = f"lampiran2.{mm}.total.{slug(skema)}.{slug(sektor)}.{sex.lower()}"
-                    ctx.total(key, members,
-                              f"Penempatan {fmt.month_name(month)}, semua layanan, {skema}, {sektor}, {sex}")
-                    cell_ids[(mm, "total", slug(skema), slug(sektor), sex.lower())] = key
-        month_members = [cell_ids[(mm, "total", slug(s), slug(t), x.lower())]
-                         for s in lay["skema"] for t in lay["sektor"] for x in SEXES]
-        ctx.total(f"lampiran2.{mm}.total", month_members, f"Jumlah penempatan {fmt.month_name(month)}")
-    months = [f"m{m:02d}" for m in fmt.quarter_months(ctx.quarter)]
-    for group in groups:
-        for skema in lay["skema"]:
-            for sektor in lay["sektor"]:
-                for sex in SEXES:
-                    tail = f"{slug(group)}.{slug(skema)}.{slug(sektor)}.{sex.lower()}"
-                    members = [cell_ids[(mm, slug(group), slug(skema), slug(sektor), sex.lower())]
-                               for mm in months]
-                    name = "semua layanan" if group == "total" else group
-                    ctx.total(f"lampiran2.total.{tail}", members,
-                              f"Penempatan {fmt.quarter_label(ctx.quarter)}, {name}, {skema}, {sektor}, {sex}")
-    ctx.total("lampiran2.total", [f"lampiran2.{mm}.total" for mm in months],
-              f"Jumlah penempatan {fmt.quarter_label(ctx.quarter)}")
+        for skema, sektor, sex in columns:
+            tail = f"{slug(skema)}.{slug(sektor)}.{sex.lower()}"
+            members = []
+            for layanan in layanan_list:
+                part = month_rows[
+                    (month_rows["layanan"] == layanan)
+                    & (month_rows["skema"] == skema)
+                    & (month_rows["sektor"] == sektor)
+                    & (month_rows["jenis_kelamin"] == sex)
+                ]
+                where = (
+                    f"bulan = {bulan}, layanan = {layanan}, skema = {skema}, "
+                    f"sektor = {sektor}, jenis_kelamin = {sex}"
+                )
+                label = f"Penempatan {name} {layanan}, {skema}, {sektor}, {sex}"
+                key = f"lampiran2.{mm}.{slug(layanan)}.{tail}"
+                members.append(ctx.count(key, table, part, label, where, column="jumlah"))
+            label = f"Penempatan {name}, semua layanan, {skema}, {sektor}, {sex}"
+            ctx.total(f"lampiran2.{mm}.total.{tail}", members, label)
+        month_members = [
+            f"lampiran2.{mm}.total.{slug(s)}.{slug(t)}.{x.lower()}" for s, t, x in columns
+        ]
+        ctx.total(f"lampiran2.{mm}.total", month_members, f"Jumlah penempatan {name}")
+    for group in [*layanan_list, "total"]:
+        who = "semua layanan" if group == "total" else group
+        for skema, sektor, sex in columns:
+            tail = f"{slug(group)}.{slug(skema)}.{slug(sektor)}.{sex.lower()}"
+            label = f"Penempatan {tw}, {who}, {skema}, {sektor}, {sex}"
+            ctx.total(f"lampiran2.total.{tail}", [f"lampiran2.{mm}.{tail}" for mm in months], label)
+    ctx.total(
+        "lampiran2.total", [f"lampiran2.{mm}.total" for mm in months], f"Jumlah penempatan {tw}"
+    )
 
 
 # --- Lampiran III: complaints by P3MI, country, problem type × sex ---------------------------
@@ -131,12 +162,20 @@ def lampiran3_rows(inputs: Inputs, quarter: int) -> list[dict[str, object]]:
         return out
     keyed = df.assign(_bulan=df["tanggal"].dt.month, _p3mi=df["p3mi"].fillna("").astype(str))
     for (month, p3mi, negara), part in keyed.groupby(["_bulan", "_p3mi", "negara"], sort=False):
-        out.append({"n": len(out) + 1, "bulan": int(month), "p3mi": p3mi or "-", "negara": negara,
-                    "rows": part})
+        out.append(
+            {
+                "n": len(out) + 1,
+                "bulan": int(month),
+                "p3mi": p3mi or "-",
+                "negara": negara,
+                "rows": part,
+            }
+        )
     return out
 
 
 def _lampiran3(ctx: _Ctx) -> None:
+    ctx.unit = "Kasus"
     table = ctx.inputs.table("pengaduan")
     rows = ctx.rows(table)
     types = ctx.inputs.references["jenis_masalah"]["kode"].astype(str).tolist()
@@ -149,36 +188,56 @@ def _lampiran3(ctx: _Ctx) -> None:
                 cell = part[(part["jenis_masalah"] == code) & (part["jenis_kelamin"] == sex)]
                 if len(cell):
                     key = f"lampiran3.r{item['n']}.{code.lower()}.{sex.lower()}"
-                    ctx.count(key, table, cell, f"Pengaduan baris {item['n']}, jenis {code}, {sex}",
-                              f"{where}, jenis_masalah = {code}, jenis_kelamin = {sex}")
+                    ctx.count(
+                        key,
+                        table,
+                        cell,
+                        f"Pengaduan baris {item['n']}, jenis {code}, {sex}",
+                        f"{where}, jenis_masalah = {code}, jenis_kelamin = {sex}",
+                    )
         for sex in SEXES:
             key = f"lampiran3.r{item['n']}.{sex.lower()}"
-            ctx.count(key, table, part[part["jenis_kelamin"] == sex],
-                      f"Pengaduan baris {item['n']}, {sex}", f"{where}, jenis_kelamin = {sex}")
+            ctx.count(
+                key,
+                table,
+                part[part["jenis_kelamin"] == sex],
+                f"Pengaduan baris {item['n']}, {sex}",
+                f"{where}, jenis_kelamin = {sex}",
+            )
             members.append(key)
         ctx.total(f"lampiran3.r{item['n']}.total", members, f"Pengaduan baris {item['n']}, jumlah")
     by_sex: dict[str, list[str]] = {s: [] for s in SEXES}
     for code in types:
         for sex in SEXES:
             key = f"lampiran3.jenis.{code.lower()}.{sex.lower()}"
-            ctx.count(key, table, rows[(rows["jenis_masalah"] == code) & (rows["jenis_kelamin"] == sex)],
-                      f"Pengaduan jenis masalah {code}, {sex}",
-                      f"jenis_masalah = {code}, jenis_kelamin = {sex}")
+            ctx.count(
+                key,
+                table,
+                rows[(rows["jenis_masalah"] == code) & (rows["jenis_kelamin"] == sex)],
+                f"Pengaduan jenis masalah {code}, {sex}",
+                f"jenis_masalah = {code}, jenis_kelamin = {sex}",
+            )
             by_sex[sex].append(key)
     for sex in SEXES:
         ctx.total(f"lampiran3.total.{sex.lower()}", by_sex[sex], f"Jumlah pengaduan {sex}")
-    ctx.total("lampiran3.total", [f"lampiran3.total.{s.lower()}" for s in SEXES], "Jumlah pengaduan")
+    ctx.total(
+        "lampiran3.total", [f"lampiran3.total.{s.lower()}" for s in SEXES], "Jumlah pengaduan"
+    )
 
 
 # --- Lampiran IV: returned troubled workers, aggregated ---------------------------------------
 def lampiran4_groups(inputs: Inputs, quarter: int) -> dict[str, list[str]]:
     df = inputs.table("kepulangan").df
     df = df[df["_quarter"] == quarter]
-    return {"kategori": _ordered(df["kategori"]), "negara": sorted(_ordered(df["negara"])),
-            "kabupaten_kota": sorted(_ordered(df["kabupaten_kota"]))}
+    return {
+        "kategori": _ordered(df["kategori"]),
+        "negara": sorted(_ordered(df["negara"])),
+        "kabupaten_kota": sorted(_ordered(df["kabupaten_kota"])),
+    }
 
 
 def _lampiran4(ctx: _Ctx) -> None:
+    ctx.unit = "Orang"
     table = ctx.inputs.table("kepulangan")
     rows = ctx.rows(table)
     for dim, values in lampiran4_groups(ctx.inputs, ctx.quarter).items():
@@ -186,27 +245,45 @@ def _lampiran4(ctx: _Ctx) -> None:
             members = []
             for sex in SEXES:
                 key = f"lampiran4.{dim}.{slug(value)}.{sex.lower()}"
-                ctx.count(key, table, rows[(rows[dim] == value) & (rows["jenis_kelamin"] == sex)],
-                          f"Kepulangan PMI bermasalah, {dim} {value}, {sex}",
-                          f"{dim} = {value}, jenis_kelamin = {sex}")
+                ctx.count(
+                    key,
+                    table,
+                    rows[(rows[dim] == value) & (rows["jenis_kelamin"] == sex)],
+                    f"Kepulangan PMI bermasalah, {dim} {value}, {sex}",
+                    f"{dim} = {value}, jenis_kelamin = {sex}",
+                )
                 members.append(key)
-            ctx.total(f"lampiran4.{dim}.{slug(value)}.total", members,
-                      f"Kepulangan PMI bermasalah, {dim} {value}")
+            ctx.total(
+                f"lampiran4.{dim}.{slug(value)}.total",
+                members,
+                f"Kepulangan PMI bermasalah, {dim} {value}",
+            )
     for sex in SEXES:
-        ctx.count(f"lampiran4.total.{sex.lower()}", table, rows[rows["jenis_kelamin"] == sex],
-                  f"Kepulangan PMI bermasalah {sex}", f"jenis_kelamin = {sex}")
-    ctx.total("lampiran4.total", [f"lampiran4.total.{s.lower()}" for s in SEXES],
-              "Jumlah kepulangan PMI bermasalah")
+        ctx.count(
+            f"lampiran4.total.{sex.lower()}",
+            table,
+            rows[rows["jenis_kelamin"] == sex],
+            f"Kepulangan PMI bermasalah {sex}",
+            f"jenis_kelamin = {sex}",
+        )
+    ctx.total(
+        "lampiran4.total",
+        [f"lampiran4.total.{s.lower()}" for s in SEXES],
+        "Jumlah kepulangan PMI bermasalah",
+    )
 
 
 # --- Lampiran V: verification and test events ------------------------------------------------
 def lampiran5_groups(inputs: Inputs, quarter: int) -> list[tuple[str, str, pd.DataFrame]]:
     df = inputs.table("verifikasi").df
     df = df[df["_quarter"] == quarter]
-    return [(str(p), str(k), part) for (p, k), part in df.groupby(["program", "kelompok"], sort=False)]
+    return [
+        (str(p), str(k), part) for (p, k), part in df.groupby(["program", "kelompok"], sort=False)
+    ]
 
 
 def _lampiran5(ctx: _Ctx) -> None:
+    ctx.unit = "Orang"
     table = ctx.inputs.table("verifikasi")
     totals: dict[str, list[str]] = {"jumlah": [], "hadir": [], "tidak_hadir": [], "dihitung": []}
     for program, kelompok, part in lampiran5_groups(ctx.inputs, ctx.quarter):
@@ -219,24 +296,42 @@ def _lampiran5(ctx: _Ctx) -> None:
                 if pd.isna(row[column]):
                     continue
                 key = f"{g}.{rid}.{column}"
-                ctx.count(key, table, one, f"{row['kegiatan']}: {column.replace('_', ' ')}",
-                          f"id = {row['id']}", column=column)
+                ctx.count(
+                    key,
+                    table,
+                    one,
+                    f"{row['kegiatan']}: {column.replace('_', ' ')}",
+                    f"id = {row['id']}",
+                    column=column,
+                )
                 group_members[column].append(key)
             counted = row["hadir"] if not pd.isna(row["hadir"]) else row["jumlah"]
             key = f"{g}.{rid}.dihitung"
-            ctx.reg.add(key, int(counted), kind="count", unit="Orang",
-                        label=f"{row['kegiatan']}: dihitung untuk IKU",
-                        formula="hadir bila tercatat, selain itu jumlah terdaftar",
-                        sources=[Source(table.shown, _lines(one), f"id = {row['id']}")],
-                        function=compute, params=ctx.params)
+            ctx.reg.add(
+                key,
+                int(counted),
+                kind="count",
+                unit="Orang",
+                label=f"{row['kegiatan']}: dihitung untuk IKU",
+                formula="hadir bila tercatat, selain itu jumlah terdaftar",
+                sources=[Source(table.shown, _lines(one), f"id = {row['id']}")],
+                function=compute,
+                params=ctx.params,
+            )
             group_members["dihitung"].append(key)
         for column, members in group_members.items():
             if members:
-                ctx.total(f"{g}.{column}", members, f"{program}, {kelompok}: {column.replace('_', ' ')}")
+                ctx.total(
+                    f"{g}.{column}", members, f"{program}, {kelompok}: {column.replace('_', ' ')}"
+                )
                 totals[column].append(f"{g}.{column}")
     for column, members in totals.items():
-        ctx.total(f"lampiran5.total.{column}", members,
-                  f"Verifikasi dokumen dan ujian {fmt.quarter_label(ctx.quarter)}: {column.replace('_', ' ')}")
+        ctx.total(
+            f"lampiran5.total.{column}",
+            members,
+            f"Verifikasi dokumen dan ujian {fmt.quarter_label(ctx.quarter)}: "
+            + column.replace("_", " "),
+        )
 
 
 # --- Lampiran VI: IKPA score card ------------------------------------------------------------
@@ -260,62 +355,140 @@ def _lampiran6(ctx: _Ctx) -> None:
         one = rows[rows["_row"] == row["_row"]]
         code = slug(row["kode"])
         src = [Source(table.shown, _lines(one), f"kode = {row['kode']}")]
-        ctx.reg.add(f"ikpa.{code}.nilai", float(row["nilai"]), kind="score", unit="",
-                    label=f"Nilai IKPA {row['komponen']}", formula="dari aplikasi OM-SPAN/MonSAKTI",
-                    sources=src, function=compute, params=ctx.params)
-        ctx.reg.add(f"ikpa.{code}.bobot", int(row["bobot"]), kind="number", unit="",
-                    label=f"Bobot IKPA {row['komponen']}", formula="ketentuan IKPA tahun berjalan",
-                    sources=src, function=compute, params=ctx.params)
+        ctx.reg.add(
+            f"ikpa.{code}.nilai",
+            float(row["nilai"]),
+            kind="score",
+            unit="",
+            keep_zeros=True,
+            label=f"Nilai IKPA {row['komponen']}",
+            formula="dari aplikasi OM-SPAN/MonSAKTI",
+            sources=src,
+            function=compute,
+            params=ctx.params,
+        )
+        ctx.reg.add(
+            f"ikpa.{code}.bobot",
+            int(row["bobot"]),
+            kind="number",
+            unit="",
+            label=f"Bobot IKPA {row['komponen']}",
+            formula="ketentuan IKPA tahun berjalan",
+            sources=src,
+            function=compute,
+            params=ctx.params,
+        )
         if row["aspek"] == "Pengurang":
             deductions.append(f"ikpa.{code}.nilai")
             continue
         applies = str(row["berlaku"]) == "ya"
         value = float(Fraction(str(row["nilai"])) * int(row["bobot"]) / 100) if applies else None
-        ctx.reg.add(f"ikpa.{code}.nilai_akhir", value, kind="score", unit="",
-                    label=f"Nilai tertimbang IKPA {row['komponen']}", formula="nilai × bobot / 100",
-                    inputs=[f"ikpa.{code}.nilai", f"ikpa.{code}.bobot"], function=compute,
-                    params=ctx.params)
+        ctx.reg.add(
+            f"ikpa.{code}.nilai_akhir",
+            value,
+            kind="score",
+            unit="",
+            keep_zeros=True,
+            label=f"Nilai tertimbang IKPA {row['komponen']}",
+            formula="nilai × bobot / 100",
+            inputs=[f"ikpa.{code}.nilai", f"ikpa.{code}.bobot"],
+            function=compute,
+            params=ctx.params,
+        )
         if applies:
             weighted.append(f"ikpa.{code}.nilai_akhir")
             weights.append(f"ikpa.{code}.bobot")
     total = float(sum(Fraction(str(ctx.reg[k].value)) for k in weighted))
-    ctx.reg.add("ikpa.nilai_total", total, kind="score", unit="", label="Nilai total IKPA",
-                formula="Σ nilai × bobot / 100", inputs=weighted, function=compute, params=ctx.params)
+    ctx.reg.add(
+        "ikpa.nilai_total",
+        total,
+        kind="score",
+        unit="",
+        keep_zeros=True,
+        label="Nilai total IKPA",
+        formula="Σ nilai × bobot / 100",
+        inputs=weighted,
+        function=compute,
+        params=ctx.params,
+    )
     conversion = float(sum(ctx.reg[k].value for k in weights))
-    ctx.reg.add("ikpa.konversi_bobot", conversion, kind="percent", unit="%",
-                label="Konversi bobot IKPA", formula="Σ bobot indikator yang berlaku",
-                inputs=weights, function=compute, params=ctx.params)
+    ctx.reg.add(
+        "ikpa.konversi_bobot",
+        conversion,
+        kind="percent",
+        unit="%",
+        label="Konversi bobot IKPA",
+        formula="Σ bobot indikator yang berlaku",
+        inputs=weights,
+        function=compute,
+        params=ctx.params,
+    )
     deduction = float(sum(Fraction(str(ctx.reg[k].value)) for k in deductions))
-    ctx.reg.add("ikpa.pengurang", deduction, kind="score", unit="",
-                label="Pengurang IKPA (Dispensasi SPM)", formula="Σ nilai pengurang",
-                inputs=deductions, function=compute, params=ctx.params)
+    ctx.reg.add(
+        "ikpa.pengurang",
+        deduction,
+        kind="score",
+        unit="",
+        keep_zeros=True,
+        label="Pengurang IKPA (Dispensasi SPM)",
+        formula="Σ nilai pengurang",
+        inputs=deductions,
+        function=compute,
+        params=ctx.params,
+    )
     final = float(Fraction(str(total)) / Fraction(str(conversion)) * 100 - Fraction(str(deduction)))
-    ctx.reg.add("ikpa.nilai_akhir", final, kind="score", unit="", label="Nilai akhir IKPA",
-                formula="nilai total / konversi bobot − pengurang",
-                inputs=["ikpa.nilai_total", "ikpa.konversi_bobot", "ikpa.pengurang"],
-                function=compute, params=ctx.params)
+    ctx.reg.add(
+        "ikpa.nilai_akhir",
+        final,
+        kind="score",
+        unit="",
+        keep_zeros=True,
+        label="Nilai akhir IKPA",
+        formula="nilai total / konversi bobot − pengurang",
+        inputs=["ikpa.nilai_total", "ikpa.konversi_bobot", "ikpa.pengurang"],
+        function=compute,
+        params=ctx.params,
+    )
     bands = ctx.inputs.references.get("ikpa_kategori")
     if bands is not None:
-        ctx.reg.add("ikpa.kategori", ikpa_category(final, bands), kind="category", unit="",
-                    label="Kategori nilai akhir IKPA",
-                    formula="kategori menurut batas nilai di data/referensi/ikpa_kategori.csv",
-                    inputs=["ikpa.nilai_akhir"], function=ikpa_category, params=ctx.params)
+        ctx.reg.add(
+            "ikpa.kategori",
+            ikpa_category(final, bands),
+            kind="category",
+            unit="",
+            label="Kategori nilai akhir IKPA",
+            formula="kategori menurut batas nilai di data/referensi/ikpa_kategori.csv",
+            inputs=["ikpa.nilai_akhir"],
+            function=ikpa_category,
+            params=ctx.params,
+        )
     if "ikpa_aspek" in ctx.inputs.tables:
         aspects = ctx.inputs.table("ikpa_aspek")
         part = ctx.rows(aspects)
         for _, row in part.iterrows():
             one = part[part["_row"] == row["_row"]]
-            ctx.reg.add(f"ikpa.aspek.{slug(row['aspek'])}", float(row["nilai_aspek"]), kind="score",
-                        unit="", label=f"Nilai aspek IKPA: {row['aspek']}",
-                        formula="nilai aspek sebagaimana tercantum di aplikasi (diimpor apa adanya)",
-                        sources=[Source(aspects.shown, _lines(one), f"aspek = {row['aspek']}")],
-                        function=compute, params=ctx.params)
+            ctx.reg.add(
+                f"ikpa.aspek.{slug(row['aspek'])}",
+                float(row["nilai_aspek"]),
+                kind="score",
+                unit="",
+                label=f"Nilai aspek IKPA: {row['aspek']}",
+                formula="nilai aspek sebagaimana tercantum di aplikasi (diimpor apa adanya)",
+                sources=[Source(aspects.shown, _lines(one), f"aspek = {row['aspek']}")],
+                function=compute,
+                params=ctx.params,
+            )
 
 
 def compute(reg: Registry, inputs: Inputs) -> None:
     run = inputs.run
-    ctx = _Ctx(reg, inputs, run.params.quarter, run.params.year,
-               {"unit": run.params.unit, "year": run.params.year, "quarter": run.params.quarter})
+    ctx = _Ctx(
+        reg,
+        inputs,
+        run.params.quarter,
+        run.params.year,
+        {"unit": run.params.unit, "year": run.params.year, "quarter": run.params.quarter},
+    )
     present = inputs.tables
     if "penempatan" in present:
         _lampiran2(ctx)

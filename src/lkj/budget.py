@@ -7,7 +7,6 @@ anggaran.<kegiatan>.persen, and the same under anggaran.total.
 
 from __future__ import annotations
 
-
 from lkj import formatting as fmt
 from lkj import rules
 from lkj.inputs import Inputs
@@ -33,12 +32,28 @@ def compute(reg: Registry, inputs: Inputs) -> None:
         kk = keg.kode.lower()
         row = pagu.df[pagu.df["kegiatan"] == keg.kode].iloc[0]
         line = (int(row["_row"]),)
-        reg.add(f"anggaran.{kk}.pagu_awal", int(row["pagu_awal"]), kind="money", unit="Rp",
-                label=f"Pagu awal kegiatan {keg.nama}", formula="DIPA awal",
-                sources=[Source(pagu.shown, line, f"kegiatan = {keg.kode}")], function=fn, params=params)
-        reg.add(f"anggaran.{kk}.pagu", int(row["pagu_revisi"]), kind="money", unit="Rp",
-                label=f"Pagu (setelah revisi) kegiatan {keg.nama}", formula="DIPA setelah revisi",
-                sources=[Source(pagu.shown, line, f"kegiatan = {keg.kode}")], function=fn, params=params)
+        reg.add(
+            f"anggaran.{kk}.pagu_awal",
+            int(row["pagu_awal"]),
+            kind="money",
+            unit="Rp",
+            label=f"Pagu awal kegiatan {keg.nama}",
+            formula="DIPA awal",
+            sources=[Source(pagu.shown, line, f"kegiatan = {keg.kode}")],
+            function=fn,
+            params=params,
+        )
+        reg.add(
+            f"anggaran.{kk}.pagu",
+            int(row["pagu_revisi"]),
+            kind="money",
+            unit="Rp",
+            label=f"Pagu (setelah revisi) kegiatan {keg.nama}",
+            formula="DIPA setelah revisi",
+            sources=[Source(pagu.shown, line, f"kegiatan = {keg.kode}")],
+            function=fn,
+            params=params,
+        )
         totals["pagu_awal"].append(f"anggaran.{kk}.pagu_awal")
         totals["pagu"].append(f"anggaran.{kk}.pagu")
         mine = spent.df[spent.df["kegiatan"] == keg.kode]
@@ -46,43 +61,99 @@ def compute(reg: Registry, inputs: Inputs) -> None:
         for i in range(1, q + 1):
             part = mine[mine["_quarter"] == i]
             key = f"anggaran.{kk}.tw{i}.realisasi"
-            reg.add(key, _sum(part["realisasi"].tolist()), kind="money", unit="Rp",
-                    label=f"Realisasi anggaran {fmt.quarter_label(i)} kegiatan {keg.nama}",
-                    formula=f"Σ realisasi bulanan, {fmt.months_phrase(i, year)}",
-                    sources=[Source(spent.shown, tuple(int(r) for r in part["_row"]),
-                                    f"kegiatan = {keg.kode}, {fmt.months_phrase(i, year)}")],
-                    function=fn, params=params)
+            reg.add(
+                key,
+                _sum(part["realisasi"].tolist()),
+                kind="money",
+                unit="Rp",
+                label=f"Realisasi anggaran {fmt.quarter_label(i)} kegiatan {keg.nama}",
+                formula=f"Σ realisasi bulanan, {fmt.months_phrase(i, year)}",
+                sources=[
+                    Source(
+                        spent.shown,
+                        tuple(int(r) for r in part["_row"]),
+                        f"kegiatan = {keg.kode}, {fmt.months_phrase(i, year)}",
+                    )
+                ],
+                function=fn,
+                params=params,
+            )
             quarter_ids.append(key)
             quarter_totals[i].append(key)
         real_key = f"anggaran.{kk}.realisasi"
-        reg.add(real_key, _sum([reg[k].value for k in quarter_ids]), kind="money", unit="Rp",
-                label=f"Realisasi anggaran {sd} kegiatan {keg.nama}",
-                formula=" + ".join(fmt.quarter_label(i) for i in range(1, q + 1)),
-                inputs=quarter_ids, function=fn, params=params)
+        reg.add(
+            real_key,
+            _sum([reg[k].value for k in quarter_ids]),
+            kind="money",
+            unit="Rp",
+            label=f"Realisasi anggaran {sd} kegiatan {keg.nama}",
+            formula=" + ".join(fmt.quarter_label(i) for i in range(1, q + 1)),
+            inputs=quarter_ids,
+            function=fn,
+            params=params,
+        )
         totals["realisasi"].append(real_key)
-        reg.add(f"anggaran.{kk}.persen",
-                rules.ratio_percent(reg[real_key].value, reg[f"anggaran.{kk}.pagu"].value),
-                kind="percent", unit="%", label=f"Penyerapan anggaran {sd} kegiatan {keg.nama}",
-                formula="realisasi / pagu × 100%", inputs=[real_key, f"anggaran.{kk}.pagu"],
-                function=rules.ratio_percent, params=params)
-
-    labels = {"pagu_awal": "Pagu awal", "pagu": "Pagu (setelah revisi)",
-              "realisasi": f"Realisasi anggaran {sd}"}
-    for what, members in totals.items():
-        reg.add(f"anggaran.total.{what}", _sum([reg[m].value for m in members]), kind="money",
-                unit="Rp", label=f"{labels[what]}, seluruh kegiatan", formula="Σ seluruh kegiatan",
-                inputs=members, function=fn, params=params)
-    for i, members in quarter_totals.items():
-        reg.add(f"anggaran.total.tw{i}.realisasi", _sum([reg[m].value for m in members]),
-                kind="money", unit="Rp",
-                label=f"Realisasi anggaran {fmt.quarter_label(i)}, seluruh kegiatan",
-                formula="Σ seluruh kegiatan", inputs=members, function=fn, params=params)
-    total_real, total_pagu = reg["anggaran.total.realisasi"].value, reg["anggaran.total.pagu"].value
-    reg.add("anggaran.total.persen", rules.ratio_percent(total_real, total_pagu), kind="percent",
-            unit="%", label=f"Penyerapan anggaran {sd}, seluruh kegiatan",
+        reg.add(
+            f"anggaran.{kk}.persen",
+            rules.ratio_percent(reg[real_key].value, reg[f"anggaran.{kk}.pagu"].value),
+            kind="percent",
+            unit="%",
+            label=f"Penyerapan anggaran {sd} kegiatan {keg.nama}",
             formula="realisasi / pagu × 100%",
-            inputs=["anggaran.total.realisasi", "anggaran.total.pagu"],
-            function=rules.ratio_percent, params=params)
-    reg.add("anggaran.total.sisa", total_pagu - total_real, kind="money", unit="Rp",
-            label=f"Sisa anggaran {sd}", formula="pagu − realisasi",
-            inputs=["anggaran.total.pagu", "anggaran.total.realisasi"], function=fn, params=params)
+            inputs=[real_key, f"anggaran.{kk}.pagu"],
+            function=rules.ratio_percent,
+            params=params,
+        )
+
+    labels = {
+        "pagu_awal": "Pagu awal",
+        "pagu": "Pagu (setelah revisi)",
+        "realisasi": f"Realisasi anggaran {sd}",
+    }
+    for what, members in totals.items():
+        reg.add(
+            f"anggaran.total.{what}",
+            _sum([reg[m].value for m in members]),
+            kind="money",
+            unit="Rp",
+            label=f"{labels[what]}, seluruh kegiatan",
+            formula="Σ seluruh kegiatan",
+            inputs=members,
+            function=fn,
+            params=params,
+        )
+    for i, members in quarter_totals.items():
+        reg.add(
+            f"anggaran.total.tw{i}.realisasi",
+            _sum([reg[m].value for m in members]),
+            kind="money",
+            unit="Rp",
+            label=f"Realisasi anggaran {fmt.quarter_label(i)}, seluruh kegiatan",
+            formula="Σ seluruh kegiatan",
+            inputs=members,
+            function=fn,
+            params=params,
+        )
+    total_real, total_pagu = reg["anggaran.total.realisasi"].value, reg["anggaran.total.pagu"].value
+    reg.add(
+        "anggaran.total.persen",
+        rules.ratio_percent(total_real, total_pagu),
+        kind="percent",
+        unit="%",
+        label=f"Penyerapan anggaran {sd}, seluruh kegiatan",
+        formula="realisasi / pagu × 100%",
+        inputs=["anggaran.total.realisasi", "anggaran.total.pagu"],
+        function=rules.ratio_percent,
+        params=params,
+    )
+    reg.add(
+        "anggaran.total.sisa",
+        total_pagu - total_real,
+        kind="money",
+        unit="Rp",
+        label=f"Sisa anggaran {sd}",
+        formula="pagu − realisasi",
+        inputs=["anggaran.total.pagu", "anggaran.total.realisasi"],
+        function=fn,
+        params=params,
+    )

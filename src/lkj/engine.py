@@ -16,15 +16,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from lkj import appendices, budget, rules
 from lkj import formatting as fmt
-from lkj import rules
 from lkj.inputs import Inputs, load_inputs
 from lkj.measure import Measurement, cumulative, measure
 from lkj.params import load_run
 from lkj.pk import Iku
 from lkj.registry import Registry, Source
 
-KIND_OF_JENIS = {"persentase": "percent", "jumlah": "count", "skor": "score", "kategori": "category"}
+KIND_OF_JENIS = {
+    "persentase": "percent",
+    "jumlah": "count",
+    "skor": "score",
+    "kategori": "category",
+}
 PERIODS = ("tahunan", "TW1", "TW2", "TW3", "TW4")
 
 
@@ -54,51 +59,96 @@ class Engine:
         key = iku.key + (".target" if period == "tahunan" else f".tw{period[2]}.target")
         df = self.inputs.targets
         row = df[(df["iku"] == iku.kode) & (df["periode"] == period)].iloc[0]
-        label = ("Target tahunan" if period == "tahunan"
-                 else f"Target {fmt.quarter_label(int(period[2]))}") + f" IKU {iku.nomor}: {iku.nama}"
-        self.reg.add(key, target_value(iku, str(row["target"])), kind=KIND_OF_JENIS[iku.jenis],
-                     unit=iku.satuan, label=label, formula="ditetapkan dalam Perjanjian Kinerja",
-                     sources=[Source(self.targets_shown, (int(row["_row"]),),
-                                     f"iku = {iku.kode}, periode = {period}")],
-                     function=self._target, params=self.run_params)
+        label = (
+            "Target tahunan"
+            if period == "tahunan"
+            else f"Target {fmt.quarter_label(int(period[2]))}"
+        ) + f" IKU {iku.nomor}: {iku.nama}"
+        self.reg.add(
+            key,
+            target_value(iku, str(row["target"])),
+            kind=KIND_OF_JENIS[iku.jenis],
+            unit=iku.satuan,
+            label=label,
+            formula="ditetapkan dalam Perjanjian Kinerja",
+            sources=[
+                Source(
+                    self.targets_shown, (int(row["_row"]),), f"iku = {iku.kode}, periode = {period}"
+                )
+            ],
+            function=self._target,
+            params=self.run_params,
+        )
         return key
 
     # --- one IKU ---------------------------------------------------------------------------
-    def _realisation(self, iku: Iku, prefix: str, m: Measurement, label: str,
-                     inputs: tuple[str, ...] = ()) -> str:
+    def _realisation(
+        self, iku: Iku, prefix: str, m: Measurement, label: str, inputs: tuple[str, ...] = ()
+    ) -> str:
         table = self.inputs.table(iku.sumber.dataset)
         kind = KIND_OF_JENIS[iku.jenis]
         extra: list[str] = list(inputs)
         if iku.sumber.aturan == "rasio":
             butir = iku.sumber.satuan_butir or ""
-            self.reg.add(f"{prefix}.pembilang", m.numerator, kind="count", unit=butir,
-                         label=f"Pembilang {label}", formula=m.formula.split(" / ")[0],
-                         sources=[Source(table.shown, m.numerator_rows, m.selection)],
-                         function=measure, params=self.run_params,
-                         inputs=[f"{i}.pembilang" for i in inputs])
-            self.reg.add(f"{prefix}.penyebut", m.denominator, kind="count", unit=butir,
-                         label=f"Penyebut {label}", formula=f"n(baris {iku.sumber.dataset})",
-                         sources=[Source(table.shown, m.rows, m.selection)],
-                         function=measure, params=self.run_params,
-                         inputs=[f"{i}.penyebut" for i in inputs])
+            self.reg.add(
+                f"{prefix}.pembilang",
+                m.numerator,
+                kind="count",
+                unit=butir,
+                label=f"Pembilang {label}",
+                formula=m.formula.split(" / ")[0],
+                sources=[Source(table.shown, m.numerator_rows, m.selection)],
+                function=measure,
+                params=self.run_params,
+                inputs=[f"{i}.pembilang" for i in inputs],
+            )
+            self.reg.add(
+                f"{prefix}.penyebut",
+                m.denominator,
+                kind="count",
+                unit=butir,
+                label=f"Penyebut {label}",
+                formula=f"n(baris {iku.sumber.dataset})",
+                sources=[Source(table.shown, m.rows, m.selection)],
+                function=measure,
+                params=self.run_params,
+                inputs=[f"{i}.penyebut" for i in inputs],
+            )
             extra = [f"{prefix}.pembilang", f"{prefix}.penyebut"]
         key = f"{prefix}.realisasi"
-        self.reg.add(key, m.value, kind=kind, unit=iku.satuan, label=label, formula=m.formula,
-                     sources=[] if inputs else [Source(table.shown, m.rows, m.selection)],
-                     inputs=extra if iku.sumber.aturan == "rasio" else [f"{i}.realisasi" for i in inputs],
-                     function=measure if not inputs else cumulative, params=self.run_params,
-                     note="" if m.value is not None else "belum ada realisasi")
+        self.reg.add(
+            key,
+            m.value,
+            kind=kind,
+            unit=iku.satuan,
+            label=label,
+            formula=m.formula,
+            sources=[] if inputs else [Source(table.shown, m.rows, m.selection)],
+            inputs=extra if iku.sumber.aturan == "rasio" else [f"{i}.realisasi" for i in inputs],
+            function=measure if not inputs else cumulative,
+            params=self.run_params,
+            note="" if m.value is not None else "belum ada realisasi",
+        )
         return key
 
     def _capaian(self, iku: Iku, key: str, real_key: str, target_key: str, label: str) -> str:
         real, target = self.reg[real_key].value, self.reg[target_key].value
-        raw = rules.capaian(real, target, jenis=iku.jenis, polaritas=iku.polaritas,
-                            metode_turun=iku.metode_turun, kategori=iku.kategori)
+        raw = rules.capaian(
+            real,
+            target,
+            jenis=iku.jenis,
+            polaritas=iku.polaritas,
+            metode_turun=iku.metode_turun,
+            kategori=iku.kategori,
+        )
         if iku.jenis == "kategori":
             formula = "100% bila kategori realisasi ≥ kategori target, selain itu 0%"
         elif iku.polaritas == "turun":
-            formula = ("(2 − realisasi / target) × 100%" if iku.metode_turun == "selisih"
-                       else "target / realisasi × 100%")
+            formula = (
+                "(2 − realisasi / target) × 100%"
+                if iku.metode_turun == "selisih"
+                else "target / realisasi × 100%"
+            )
         else:
             formula = "realisasi / target × 100%"
         note = ""
@@ -106,18 +156,43 @@ class Engine:
             note = "target nol: capaian tidak terdefinisi"
         settings = {**self.run_params, "polaritas": iku.polaritas}
         if iku.batas_capaian is None:
-            self.reg.add(key, raw, kind="percent", unit="%", label=label, formula=formula,
-                         inputs=[real_key, target_key], function=rules.capaian, params=settings,
-                         note=note)
+            self.reg.add(
+                key,
+                raw,
+                kind="percent",
+                unit="%",
+                label=label,
+                formula=formula,
+                inputs=[real_key, target_key],
+                function=rules.capaian,
+                params=settings,
+                note=note,
+            )
             return key
-        self.reg.add(f"{key}_mentah", raw, kind="percent", unit="%", label=f"{label} (tanpa batas)",
-                     formula=formula, inputs=[real_key, target_key], function=rules.capaian,
-                     params=settings, note=note)
+        self.reg.add(
+            f"{key}_mentah",
+            raw,
+            kind="percent",
+            unit="%",
+            label=f"{label} (tanpa batas)",
+            formula=formula,
+            inputs=[real_key, target_key],
+            function=rules.capaian,
+            params=settings,
+            note=note,
+        )
         cap = iku.batas_capaian
-        self.reg.add(key, rules.apply_cap(raw, cap), kind="percent", unit="%", label=label,
-                     formula=f"min(capaian tanpa batas, {fmt.number(cap)}%)",
-                     inputs=[f"{key}_mentah"], function=rules.apply_cap,
-                     params={**settings, "batas_capaian": cap})
+        self.reg.add(
+            key,
+            rules.apply_cap(raw, cap),
+            kind="percent",
+            unit="%",
+            label=label,
+            formula=f"min(capaian tanpa batas, {fmt.number(cap)}%)",
+            inputs=[f"{key}_mentah"],
+            function=rules.apply_cap,
+            params={**settings, "batas_capaian": cap},
+        )
         return key
 
     def compute_iku(self, iku: Iku) -> None:
@@ -131,59 +206,102 @@ class Engine:
             m = measure(iku, df, q, self.year)
             parts.append(m)
             real = self._realisation(iku, f"{k}.tw{q}", m, f"Realisasi {tw} {name}")
-            self._capaian(iku, f"{k}.tw{q}.capaian", real, annual[f"TW{q}"],
-                          f"Capaian {tw} {name} terhadap target {tw}")
-            self._capaian(iku, f"{k}.tw{q}.capaian_tahunan", real, annual["tahunan"],
-                          f"Capaian {tw} {name} terhadap target tahunan")
+            self._capaian(
+                iku,
+                f"{k}.tw{q}.capaian",
+                real,
+                annual[f"TW{q}"],
+                f"Capaian {tw} {name} terhadap target {tw}",
+            )
+            self._capaian(
+                iku,
+                f"{k}.tw{q}.capaian_tahunan",
+                real,
+                annual["tahunan"],
+                f"Capaian {tw} {name} terhadap target tahunan",
+            )
         q = self.quarter
         sd = f"s.d. {fmt.quarter_label(q)}"
         quarters = tuple(f"{k}.tw{i}" for i in range(1, q + 1))
-        real = self._realisation(iku, f"{k}.sd_tw{q}", cumulative(iku, parts),
-                                 f"Realisasi {sd} {name}", inputs=quarters)
-        self._capaian(iku, f"{k}.sd_tw{q}.capaian", real, annual["tahunan"],
-                      f"Capaian {sd} {name} terhadap target tahunan")
+        real = self._realisation(
+            iku, f"{k}.sd_tw{q}", cumulative(iku, parts), f"Realisasi {sd} {name}", inputs=quarters
+        )
+        self._capaian(
+            iku,
+            f"{k}.sd_tw{q}.capaian",
+            real,
+            annual["tahunan"],
+            f"Capaian {sd} {name} terhadap target tahunan",
+        )
 
     # --- averages --------------------------------------------------------------------------
     def _average(self, key: str, members: list[str], label: str) -> None:
         how = self.params.averages.unrealised
         values = [self.reg[m].value for m in members]
         counted = len(values) if how == "zero" else sum(v is not None for v in values)
-        rule = ("IKU yang belum terealisasi dihitung 0%" if how == "zero"
-                else "IKU yang belum terealisasi tidak dihitung")
-        self.reg.add(key, rules.mean(values, how), kind="percent", unit="%", label=label,
-                     formula=f"rata-rata sederhana capaian {counted} IKU ({rule})", inputs=members,
-                     function=rules.mean, params={**self.run_params, "averages.unrealised": how})
-        self.reg.add(f"{key}.banyak_iku", counted, kind="count", unit="IKU",
-                     label=f"Banyaknya IKU dalam {label.lower()}", formula=rule, inputs=members,
-                     function=rules.mean, params={**self.run_params, "averages.unrealised": how})
+        rule = (
+            "IKU yang belum terealisasi dihitung 0%"
+            if how == "zero"
+            else "IKU yang belum terealisasi tidak dihitung"
+        )
+        self.reg.add(
+            key,
+            rules.mean(values, how),
+            kind="percent",
+            unit="%",
+            label=label,
+            formula=f"rata-rata sederhana capaian {counted} IKU ({rule})",
+            inputs=members,
+            function=rules.mean,
+            params={**self.run_params, "averages.unrealised": how},
+        )
+        self.reg.add(
+            f"{key}.banyak_iku",
+            counted,
+            kind="count",
+            unit="IKU",
+            label=f"Banyaknya IKU dalam {label.lower()}",
+            formula=rule,
+            inputs=members,
+            function=rules.mean,
+            params={**self.run_params, "averages.unrealised": how},
+        )
 
     def compute_averages(self) -> None:
         q = self.quarter
         pk = self.inputs.pk
         tw, sd = fmt.quarter_label(q), f"s.d. {fmt.quarter_label(q)}"
         every = pk.iku
-        self._average(f"rata2.tw{q}.capaian_tahunan", [f"{i.key}.tw{q}.capaian_tahunan" for i in every],
-                      f"Rata-rata capaian {tw} terhadap target tahunan")
-        self._average(f"rata2.sd_tw{q}.capaian", [f"{i.key}.sd_tw{q}.capaian" for i in every],
-                      f"Rata-rata capaian {sd}")
+        self._average(
+            f"rata2.tw{q}.capaian_tahunan",
+            [f"{i.key}.tw{q}.capaian_tahunan" for i in every],
+            f"Rata-rata capaian {tw} terhadap target tahunan",
+        )
+        self._average(
+            f"rata2.sd_tw{q}.capaian",
+            [f"{i.key}.sd_tw{q}.capaian" for i in every],
+            f"Rata-rata capaian {sd}",
+        )
         for keg in pk.kegiatan:
             members = [i for i in every if i.kegiatan == keg.kode]
             if not members:
                 continue
             kk = keg.kode.lower()
-            self._average(f"kegiatan.{kk}.tw{q}.capaian_tahunan",
-                          [f"{i.key}.tw{q}.capaian_tahunan" for i in members],
-                          f"Rata-rata capaian {tw} kegiatan {keg.nama}")
-            self._average(f"kegiatan.{kk}.sd_tw{q}.capaian",
-                          [f"{i.key}.sd_tw{q}.capaian" for i in members],
-                          f"Rata-rata capaian {sd} kegiatan {keg.nama}")
+            self._average(
+                f"kegiatan.{kk}.tw{q}.capaian_tahunan",
+                [f"{i.key}.tw{q}.capaian_tahunan" for i in members],
+                f"Rata-rata capaian {tw} kegiatan {keg.nama}",
+            )
+            self._average(
+                f"kegiatan.{kk}.sd_tw{q}.capaian",
+                [f"{i.key}.sd_tw{q}.capaian" for i in members],
+                f"Rata-rata capaian {sd} kegiatan {keg.nama}",
+            )
 
     def compute(self) -> Registry:
         for iku in self.inputs.pk.iku:
             self.compute_iku(iku)
         self.compute_averages()
-        from lkj import appendices, budget  # noqa: PLC0415 - keeps engine importable alone
-
         budget.compute(self.reg, self.inputs)
         appendices.compute(self.reg, self.inputs)
         return self.reg

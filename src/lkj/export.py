@@ -19,17 +19,46 @@ def _json_default(obj: Any) -> Any:
 
 def write_values(registry: Registry, fmt: str, out: TextIO) -> None:
     if fmt == "json":
-        json.dump({"values": registry.as_records()}, out, ensure_ascii=False, indent=1,
-                  default=_json_default)
+        json.dump(
+            {"values": registry.as_records()},
+            out,
+            ensure_ascii=False,
+            indent=1,
+            default=_json_default,
+        )
         out.write("\n")
         return
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["id", "label", "value", "display", "unit", "kind", "formula", "inputs",
-                         "sources", "function"])
+        writer.writerow(
+            [
+                "id",
+                "label",
+                "value",
+                "display",
+                "unit",
+                "kind",
+                "formula",
+                "inputs",
+                "sources",
+                "function",
+            ]
+        )
         for v in registry:
             sources = "; ".join(f"{s.file}:{','.join(map(str, s.rows))}" for s in v.sources)
-            writer.writerow([v.id, v.label, "" if v.value is None else v.value, v.display, v.unit,
-                             v.kind, v.formula, " ".join(v.inputs), sources, v.function])
+            writer.writerow(
+                [
+                    v.id,
+                    v.label,
+                    "" if v.value is None else v.value,
+                    v.display,
+                    v.unit,
+                    v.kind,
+                    v.formula,
+                    " ".join(v.inputs),
+                    sources,
+                    v.function,
+                ]
+            )
         return
     raise ValueError(f"unknown format {fmt!r}")

@@ -23,8 +23,9 @@ def round_decimal(value: float | int, decimals: int, mode: str) -> Decimal:
     return cleaned.quantize(quantum, rounding=_MODES[mode])
 
 
-def number(value: float | int | None, decimals: int = 2, mode: str = "half_up",
-           keep_zeros: bool = False) -> str:
+def number(
+    value: float | int | None, decimals: int = 2, mode: str = "half_up", keep_zeros: bool = False
+) -> str:
     """7375 → '7.375'; 23.7903 → '23,79'; trailing decimal zeros dropped unless keep_zeros."""
     if value is None:
         return DASH
@@ -48,8 +49,13 @@ def rupiah(value: float | int | None, decimals: int = 2) -> str:
     """1779201134 → 'Rp 1.779.201.134,00' (one form everywhere: 'Rp', a space, two decimals)."""
     if value is None:
         return DASH
-    text = format_currency(Decimal(str(value)), "IDR", format="¤ #,##0.00" if decimals else "¤ #,##0",
-                           locale=LOCALE, currency_digits=False)
+    text = format_currency(
+        Decimal(str(value)),
+        "IDR",
+        format="¤ #,##0.00" if decimals else "¤ #,##0",
+        locale=LOCALE,
+        currency_digits=False,
+    )
     return text.replace("\xa0", " ")
 
 
@@ -60,8 +66,21 @@ def quantity(value: float | int | None, unit: str, decimals: int = 2, mode: str 
     return f"{number(value, decimals, mode)} {unit}".strip()
 
 
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def roman(n: int) -> str:

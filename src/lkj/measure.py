@@ -94,9 +94,13 @@ def measure(iku: Iku, df: pd.DataFrame, quarter: int, year: int) -> Measurement:
         num_rows = rows[filter_mask(rows, src.pembilang)]
         numerator, denominator = len(num_rows), len(rows)
         value = rules.ratio_percent(numerator, denominator)
-        formula = (f"n(baris dengan {describe_filter(src.pembilang)}) / n(baris {src.dataset}) × 100%, "
-                   f"{period}")
-        return Measurement(value, lines, selection, formula, numerator, denominator, _lines(num_rows))
+        formula = (
+            f"n(baris dengan {describe_filter(src.pembilang)}) / n(baris {src.dataset}) × 100%, "
+            f"{period}"
+        )
+        return Measurement(
+            value, lines, selection, formula, numerator, denominator, _lines(num_rows)
+        )
 
     # nilai / kategori: one reading per quarter
     column = src.columns[0]
@@ -127,8 +131,15 @@ def cumulative(iku: Iku, parts: list[Measurement]) -> Measurement:
     for index in range(len(parts) - 1, -1, -1):
         if parts[index].value is not None:
             p = parts[index]
-            return Measurement(p.value, p.rows, p.selection, f"nilai terakhir ({labels[index]})",
-                               p.numerator, p.denominator, p.numerator_rows)
+            return Measurement(
+                p.value,
+                p.rows,
+                p.selection,
+                f"nilai terakhir ({labels[index]})",
+                p.numerator,
+                p.denominator,
+                p.numerator_rows,
+            )
     return Measurement(None, (), selection, "belum ada nilai")
 
 

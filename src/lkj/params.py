@@ -93,7 +93,7 @@ def find_root(params_path: Path, data_dir: str = "data") -> Path:
 _PARAM_FIXES = {
     "quarter": "isi 1, 2, 3 atau 4",
     "year": "isi tahun laporan, mis. 2025",
-    "unit": "isi kode unit, yaitu nama folder di data/ (huruf kecil), mis. jateng",
+    "unit": "isi kode unit, yaitu nama folder di data/ (huruf kecil)",
     "edition": "isi 'publik' atau 'internal'",
 }
 
@@ -106,8 +106,16 @@ def load_run(params_path: str | Path) -> Run:
     if problems:
         raise InputError(problems)
     if not isinstance(data, dict):
-        raise InputError([Problem(shown, "isi params harus berupa pemetaan kunci: nilai", row=1,
-                                  fix="lihat contoh params/jateng-2025-tw2.yml")])
+        raise InputError(
+            [
+                Problem(
+                    shown,
+                    "isi params harus berupa pemetaan kunci: nilai",
+                    row=1,
+                    fix="lihat contoh params/jateng-2025-tw2.yml",
+                )
+            ]
+        )
     try:
         params = Params.model_validate(data)
     except ValidationError as exc:
@@ -119,23 +127,52 @@ def load_run(params_path: str | Path) -> Run:
             fix = _PARAM_FIXES.get(top, "lihat contoh params/jateng-2025-tw2.yml")
             if err["type"] == "extra_forbidden":
                 fix = "hapus kunci ini atau perbaiki ejaannya"
-            found.append(Problem(shown, _msg(err), row=line_of(lines, loc), column=key,
-                                 value=err.get("input") if err["type"] != "missing" else None,
-                                 fix=fix))
+            found.append(
+                Problem(
+                    shown,
+                    _msg(err),
+                    row=line_of(lines, loc),
+                    column=key,
+                    value=err.get("input") if err["type"] != "missing" else None,
+                    fix=fix,
+                )
+            )
         raise InputError(found) from None
     root = find_root(path, params.data_dir)
     run = Run(params=params, params_path=path.resolve(), root=root)
     unit_dir = run.unit_dir
     if not unit_dir.is_dir():
-        known = sorted(p.name for p in run.data_root.iterdir() if p.is_dir()) if run.data_root.is_dir() else []
-        raise InputError([Problem(shown, f"unit '{params.unit}' tidak dikenal: folder {run.shown(unit_dir)} tidak ada",
-                                  row=line_of(lines, ("unit",)), column="unit", value=params.unit,
-                                  fix=f"pakai salah satu dari: {', '.join(known) or '(belum ada unit)'}")])
+        known = (
+            sorted(p.name for p in run.data_root.iterdir() if p.is_dir())
+            if run.data_root.is_dir()
+            else []
+        )
+        raise InputError(
+            [
+                Problem(
+                    shown,
+                    f"unit '{params.unit}' tidak dikenal: folder {run.shown(unit_dir)} tidak ada",
+                    row=line_of(lines, ("unit",)),
+                    column="unit",
+                    value=params.unit,
+                    fix=f"pakai salah satu dari: {', '.join(known) or '(belum ada unit)'}",
+                )
+            ]
+        )
     if not run.year_dir.is_dir():
-        raise InputError([Problem(shown, f"tidak ada data tahun {params.year} untuk unit '{params.unit}' "
-                                  f"(folder {run.shown(run.year_dir)} tidak ada)",
-                                  row=line_of(lines, ("year",)), column="year", value=params.year,
-                                  fix="perbaiki tahun atau buat folder data tahun itu")])
+        raise InputError(
+            [
+                Problem(
+                    shown,
+                    f"tidak ada data tahun {params.year} untuk unit '{params.unit}' "
+                    f"(folder {run.shown(run.year_dir)} tidak ada)",
+                    row=line_of(lines, ("year",)),
+                    column="year",
+                    value=params.year,
+                    fix="perbaiki tahun atau buat folder data tahun itu",
+                )
+            ]
+        )
     return run
 
 

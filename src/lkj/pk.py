@@ -144,9 +144,13 @@ class PK(BaseModel):
                 raise ValueError(f"kode IKU {item.kode} dipakai dua kali")
             seen.add(item.kode)
             if item.sasaran not in ss:
-                raise ValueError(f"{item.kode}: sasaran '{item.sasaran}' tidak ada di daftar sasaran")
+                raise ValueError(
+                    f"{item.kode}: sasaran '{item.sasaran}' tidak ada di daftar sasaran"
+                )
             if item.kegiatan not in kg:
-                raise ValueError(f"{item.kode}: kegiatan '{item.kegiatan}' tidak ada di daftar kegiatan")
+                raise ValueError(
+                    f"{item.kode}: kegiatan '{item.kegiatan}' tidak ada di daftar kegiatan"
+                )
         return self
 
     def iku_by_code(self, code: str) -> Iku:

@@ -23,8 +23,12 @@ class Source:
     selection: str  # the row filter in words, e.g. "tanggal April–Juni 2025, difasilitasi = ya"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "rows": list(self.rows), "row_count": len(self.rows),
-                "selection": self.selection}
+        return {
+            "file": self.file,
+            "rows": list(self.rows),
+            "row_count": len(self.rows),
+            "selection": self.selection,
+        }
 
 
 @dataclass
@@ -47,7 +51,11 @@ class Value:
     @property
     def display_with_unit(self) -> str:
         """'7.375 Orang'; percent, money and category displays already carry their unit."""
-        if self.value is None or self.kind in ("percent", "money", "category", "text") or not self.unit:
+        if (
+            self.value is None
+            or self.kind in ("percent", "money", "category", "text")
+            or not self.unit
+        ):
             return self.display
         return f"{self.display} {self.unit}"
 
@@ -78,7 +86,7 @@ class Registry:
                 decimals = rule.decimals if rule.decimals is not None else self.rounding.decimals
         return decimals, mode
 
-    def render(self, value_id: str, value: Any, kind: str) -> str:
+    def render(self, value_id: str, value: Any, kind: str, keep_zeros: bool = False) -> str:
         if value is None:
             return fmt.DASH
         decimals, mode = self.rounding_for(value_id)
@@ -89,14 +97,26 @@ class Registry:
         if kind == "count":
             return fmt.number(value, decimals, mode)
         if kind in ("score", "number"):
-            return fmt.number(value, decimals, mode)
+            return fmt.number(value, decimals, mode, keep_zeros=keep_zeros)
         return str(value)
 
-    def add(self, value_id: str, value: Any, *, kind: str, label: str, unit: str = "",
-            formula: str = "", inputs: tuple[str, ...] | list[str] = (),
-            sources: tuple[Source, ...] | list[Source] = (),
-            function: Callable[..., Any] | str = "", params: dict[str, Any] | None = None,
-            note: str = "") -> Value:
+    def add(
+        self,
+        value_id: str,
+        value: Any,
+        *,
+        kind: str,
+        label: str,
+        unit: str = "",
+        formula: str = "",
+        inputs: tuple[str, ...] | list[str] = (),
+        sources: tuple[Source, ...] | list[Source] = (),
+        function: Callable[..., Any] | str = "",
+        params: dict[str, Any] | None = None,
+        note: str = "",
+        keep_zeros: bool = False,
+    ) -> Value:
+        """Register one value; keep_zeros shows fixed decimals (score cards print 100,00)."""
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r} for {value_id}")
         if value_id in self._values:
@@ -104,10 +124,20 @@ class Registry:
         missing = [i for i in inputs if i not in self._values]
         if missing:
             raise ValueError(f"{value_id} depends on values not computed yet: {missing}")
-        item = Value(id=value_id, label=label, value=value, kind=kind, unit=unit,
-                     display=self.render(value_id, value, kind), formula=formula,
-                     inputs=tuple(inputs), sources=tuple(sources), function=qualname(function),
-                     params=dict(params or {}), note=note)
+        item = Value(
+            id=value_id,
+            label=label,
+            value=value,
+            kind=kind,
+            unit=unit,
+            display=self.render(value_id, value, kind, keep_zeros),
+            formula=formula,
+            inputs=tuple(inputs),
+            sources=tuple(sources),
+            function=qualname(function),
+            params=dict(params or {}),
+            note=note,
+        )
         self._values[value_id] = item
         return item
 

@@ -46,9 +46,15 @@ def capaian_category(realised: str, target: str, scale: Sequence[str]) -> float:
     return 100.0 if order.index(realised) >= order.index(target) else 0.0
 
 
-def capaian(realisasi: Number | str | None, target: Number | str | None, *, jenis: str,
-            polaritas: str = "naik", metode_turun: str = "selisih",
-            kategori: Sequence[str] | None = None) -> float | None:
+def capaian(
+    realisasi: Number | str | None,
+    target: Number | str | None,
+    *,
+    jenis: str,
+    polaritas: str = "naik",
+    metode_turun: str = "selisih",
+    kategori: Sequence[str] | None = None,
+) -> float | None:
     """Raw (uncapped) achievement in percent, or None when there is no realisation or target."""
     if realisasi is None or target is None:
         return None

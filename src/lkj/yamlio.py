@@ -28,24 +28,44 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
 def load_yaml(path: Path, shown_as: str) -> tuple[Any, dict[KeyPath, int], list[Problem]]:
     """Parse a YAML file; return (data, line of each key path, problems)."""
     if not path.is_file():
-        return None, {}, [Problem(shown_as, "berkas tidak ditemukan", fix="buat berkas ini atau perbaiki jalurnya")]
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    shown_as, "berkas tidak ditemukan", fix="buat berkas ini atau perbaiki jalurnya"
+                )
+            ],
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, {}, [_encoding_problem(shown_as, raw, exc)]
     if not text.strip():
-        return None, {}, [Problem(shown_as, "berkas kosong", fix="isi berkas sesuai contoh di data/README.md")]
+        return (
+            None,
+            {},
+            [Problem(shown_as, "berkas kosong", fix="isi berkas sesuai contoh di data/README.md")],
+        )
     try:
         node = yaml.compose(text)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark else None
-        return None, {}, [
-            Problem(shown_as, f"YAML tidak dapat dibaca: {getattr(exc, 'problem', exc)}", row=row,
-                    fix="periksa indentasi dan tanda titik dua pada baris itu")
-        ]
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    shown_as,
+                    f"YAML tidak dapat dibaca: {getattr(exc, 'problem', exc)}",
+                    row=row,
+                    fix="periksa indentasi dan tanda titik dua pada baris itu",
+                )
+            ],
+        )
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _walk(node, (), lines)

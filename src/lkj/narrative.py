@@ -1,0 +1,140 @@
+"""Sentences of the report generated from the value registry (every number is a value span).
+
+The analyst's own words (reasons, obstacles) come from text files; these sentences carry the
+figures, so no number is ever typed into a text.
+"""
+
+from __future__ import annotations
+
+from lkj import formatting as fmt
+from lkj.markup import value_span
+from lkj.pk import PK, Iku
+from lkj.registry import Registry
+
+
+class Writer:
+    """Writes the sentences of one run; `quarter` and `year` fix the period."""
+
+    def __init__(self, reg: Registry, pk: PK, quarter: int, year: int):
+        self.reg, self.pk, self.q, self.year = reg, pk, quarter, year
+        self.tw = fmt.quarter_label(quarter)
+
+    def v(self, value_id: str, with_unit: bool = True) -> str:
+        return value_span(self.reg[value_id], with_unit=with_unit)
+
+    def realised(self, iku: Iku, cumulative: bool = False) -> bool:
+        part = f"sd_tw{self.q}" if cumulative else f"tw{self.q}"
+        return self.reg[f"{iku.key}.{part}.realisasi"].value is not None
+
+    def target_text(self, iku: Iku, value_id: str) -> str:
+        if iku.tampilan == "persen_jumlah":
+            return f"100% ({self.v(value_id)})"
+        return self.v(value_id)
+
+    def realisation_clause(self, iku: Iku, part: str) -> str:
+        """'sebanyak 7.375 Orang' / '7 dari 8 Klaim (87,5%)' / 'berkategori Baik'."""
+        k = f"{iku.key}.{part}"
+        if iku.sumber.aturan == "rasio":
+            return (
+                f"{self.v(k + '.pembilang')} dari {self.v(k + '.penyebut')} "
+                f"atau {self.v(k + '.realisasi')}"
+            )
+        if iku.jenis == "kategori":
+            return f"berkategori {self.v(k + '.realisasi')}"
+        if iku.jenis == "skor":
+            return f"bernilai {self.v(k + '.realisasi')}"
+        if iku.jenis == "persentase":
+            return f"sebesar {self.v(k + '.realisasi')}"
+        return f"sebanyak {self.v(k + '.realisasi')}"
+
+    def summary(self, iku: Iku) -> str:
+        """One sentence for the Ringkasan Eksekutif."""
+        k = iku.key
+        if not self.realised(iku):
+            return (
+                f"Sampai dengan akhir {self.tw} tahun {self.year} IKU ini belum terealisasi; "
+                f"target tahun {self.year} sebesar {self.target_text(iku, k + '.target')}."
+            )
+        return (
+            f"Realisasi {self.tw} tahun {self.year} {self.realisation_clause(iku, f'tw{self.q}')}, "
+            f"atau mencapai {self.v(f'{k}.tw{self.q}.capaian_tahunan')} dari target tahun "
+            f"{self.year} sebesar {self.target_text(iku, k + '.target')}."
+        )
+
+    def evaluation(self, iku: Iku) -> str:
+        """Figures of 'b. Evaluasi Kinerja': annual and TW target, TW and cumulative realisation."""
+        k, q = iku.key, self.q
+        parts = [
+            f"Target IKU ini dalam Perjanjian Kinerja Tahun {self.year} sebesar "
+            f"{self.target_text(iku, k + '.target')}, dengan target {self.tw} sebesar "
+            f"{self.target_text(iku, f'{k}.tw{q}.target')}."
+        ]
+        if not self.realised(iku):
+            parts.append(
+                f"Sampai dengan akhir {self.tw} tahun {self.year} target tersebut belum "
+                "terealisasi."
+            )
+            if self.realised(iku, cumulative=True) and q > 1:
+                parts.append(self._cumulative(iku))
+            return " ".join(parts)
+        parts.append(
+            f"Realisasi {self.tw} tahun {self.year} {self.realisation_clause(iku, f'tw{q}')}, "
+            f"sehingga capaian terhadap target {self.tw} sebesar {self.v(f'{k}.tw{q}.capaian')} "
+            f"dan terhadap target tahunan sebesar {self.v(f'{k}.tw{q}.capaian_tahunan')}."
+        )
+        if q > 1:
+            parts.append(self._cumulative(iku))
+        return " ".join(parts)
+
+    def _cumulative(self, iku: Iku) -> str:
+        k, q = iku.key, self.q
+        how = {
+            "jumlah": "dijumlahkan dari seluruh triwulan",
+            "rasio": "dihitung dari jumlah pembilang dan penyebut seluruh triwulan",
+            "terakhir": "diambil dari nilai triwulan terakhir",
+        }[iku.kumulatif]
+        return (
+            f"Secara kumulatif sampai dengan {self.tw} ({how}) realisasinya "
+            f"{self.realisation_clause(iku, f'sd_tw{q}')}, atau "
+            f"{self.v(f'{k}.sd_tw{q}.capaian')} dari target tahunan."
+        )
+
+    def average(self) -> str:
+        q = self.q
+        key = f"rata2.sd_tw{q}.capaian"
+        how = self.reg[key].formula
+        return (
+            f"Capaian kinerja sampai dengan {self.tw} tahun {self.year} sebesar {self.v(key)}, "
+            f"yang dihitung dari {how}."
+        )
+
+    def budget(self, unit_name: str) -> str:
+        return (
+            f"Dalam pelaksanaan kegiatan untuk mencapai kinerja, {unit_name} tahun {self.year} "
+            f"didukung dengan alokasi anggaran sebesar {self.v('anggaran.total.pagu')}. "
+            f"Sampai dengan akhir {self.tw} tahun {self.year} realisasi anggaran adalah sebesar "
+            f"{self.v('anggaran.total.realisasi')} ({self.v('anggaran.total.persen')})."
+        )
+
+    def budget_revision(self, unit_name: str) -> str:
+        return (
+            f"Dalam melaksanakan kegiatan guna pencapaian sasaran tahun {self.year}, {unit_name} "
+            f"didukung dengan anggaran sebesar {self.v('anggaran.total.pagu_awal')} yang "
+            f"kemudian direvisi menjadi {self.v('anggaran.total.pagu')}. Sampai dengan {self.tw} "
+            f"telah terealisasi anggaran sebesar {self.v('anggaran.total.realisasi')} "
+            f"({self.v('anggaran.total.persen')})."
+        )
+
+    def kegiatan(self) -> str:
+        q = self.q
+        sentences = []
+        for keg in self.pk.kegiatan:
+            kk = keg.kode.lower()
+            if f"kegiatan.{kk}.tw{q}.capaian_tahunan" not in self.reg:
+                continue
+            sentences.append(
+                f"Pada kegiatan “{keg.nama}” rata-rata capaian kinerja {self.tw} terhadap target "
+                f"tahunan sebesar {self.v(f'kegiatan.{kk}.tw{q}.capaian_tahunan')} dengan "
+                f"penyerapan anggaran sebesar {self.v(f'anggaran.{kk}.persen')}."
+            )
+        return " ".join(sentences)
