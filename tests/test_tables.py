@@ -1,0 +1,104 @@
+"""The book's tables: structure as in the reference report, numbers only from the registry."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lkj.engine import compute
+from lkj.inputs import load_inputs
+from lkj.params import load_run
+from lkj.tables import Tables
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def built():
+    inputs = load_inputs(load_run(ROOT / "params/jateng-2025-tw2.yml"))
+    reg = compute(inputs)
+    return inputs, reg, Tables(inputs, reg)
+
+
+def all_specs(inputs, t):
+    return [
+        t.ringkasan(),
+        t.perjanjian(),
+        t.pengukuran(),
+        t.kumulatif(),
+        *[t.iku(i) for i in inputs.pk.iku],
+        t.anggaran(),
+        t.lampiran_pk(),
+        t.lampiran_penempatan(),
+        t.lampiran_pengaduan(),
+        *t.lampiran_kepulangan(),
+        *t.lampiran_verifikasi(),
+        t.lampiran_ikpa(),
+    ]
+
+
+def figures(text: str) -> list[str]:
+    """Number tokens that read as figures: not part of a name (BP3MI) and not a year or date."""
+    tokens = re.findall(r"(?<![\w.,])\d[\d.,]*%?(?![\w])", text)
+    return [t for t in tokens if not re.fullmatch(r"20\d\d", t)]
+
+
+def test_every_figure_in_a_table_has_a_resolvable_value_id(built):
+    inputs, reg, t = built
+    missing = []
+    for spec in all_specs(inputs, t):
+        for r, row in enumerate(spec.body_rows):
+            for c, cell in enumerate(row):
+                if cell.value_id:
+                    assert cell.value_id in reg
+                    assert reg[cell.value_id].display in cell.text
+                    continue
+                ordinal = c == 0 and re.fullmatch(r"\d+\.?", cell.text)
+                dates = spec.id.startswith("lampiran-verifikasi") and c == 2
+                if figures(cell.text) and not ordinal and not dates:
+                    missing.append((spec.id, r, c, cell.text))
+    assert missing == []
+
+
+def test_tabel1_row_values(built):
+    _, _, t = built
+    spec = t.ringkasan()
+    texts = [[c.text for c in row] for row in spec.body_rows]
+    iku7 = next(row for row in texts if row[-4].startswith("Jumlah PMI yang ditempatkan"))
+    assert iku7[-3:] == ["31.000 Orang", "7.375 Orang", "23,79%"]
+    assert spec.number == "Tabel 1"
+
+
+def test_tabel18_budget_cells_span_their_kegiatan(built):
+    _, _, t = built
+    spec = t.anggaran()
+    pagu = [c for row in spec.body_rows for c in row if c.value_id == "anggaran.k1.pagu"]
+    assert len(pagu) == 1 and pagu[0].rowspan == 10
+    assert pagu[0].text == "Rp 4.826.057.000,00"
+
+
+def test_lampiran2_has_four_level_header_and_published_total(built):
+    _, _, t = built
+    spec = t.lampiran_penempatan()
+    assert len(spec.header_rows) == 4
+    assert spec.columns == 2 + 3 * 8 + 1
+    last = spec.body_rows[-1]
+    assert last[-1].text == "7.375" and last[-1].value_id == "lampiran2.total"
+
+
+def test_public_appendix_iv_has_no_personal_data(built):
+    inputs, _, t = built
+    df = inputs.table("kepulangan").df
+    text = " ".join(
+        c.text for spec in t.lampiran_kepulangan() for row in spec.body_rows for c in row
+    )
+    for column in ("nama", "no_paspor", "alamat"):
+        for value in df[column].dropna().astype(str):
+            if len(value) > 3:
+                assert value not in text, (column, value)
+
+
+def test_internal_list_has_all_records(built):
+    _, reg, t = built
+    spec = t.lampiran_kepulangan_internal()
+    assert len(spec.body_rows) == reg["lampiran4.total"].value + 1
