@@ -17,7 +17,8 @@ _MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
 def round_decimal(value: float | int, decimals: int, mode: str) -> Decimal:
     """Round the way the report does: half-up, or truncation (16,9668 → 16,96)."""
     quantum = Decimal(1).scaleb(-decimals)
-    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    # numpy scalars repr as 'np.float64(…)': go through float; ints stay exact.
+    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
     # Binary noise first: 0.57 * 100 is 56.99999999999999, which truncation would show as 56,99.
     cleaned = exact.quantize(Decimal("1e-9"), rounding=ROUND_HALF_UP)
     return cleaned.quantize(quantum, rounding=_MODES[mode])
