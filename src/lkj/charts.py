@@ -4,30 +4,32 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")  # no screen on build machines; must precede pyplot
-
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from lkj import formatting as fmt  # noqa: E402
-from lkj.appendices import lampiran2_layout, slug  # noqa: E402
-from lkj.inputs import Inputs  # noqa: E402
-from lkj.registry import Registry  # noqa: E402
+from lkj import formatting as fmt
+from lkj.appendices import lampiran2_layout, slug
+from lkj.inputs import Inputs
+from lkj.registry import Registry
 
 # Print-safe palette (distinct in greyscale too) and one font size for print.
 COLORS = ("#1f4e79", "#9dc3e6", "#c55a11", "#7f7f7f")
-plt.rcParams.update(
-    {
-        "font.size": 9,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "svg.hashsalt": "lkj",
-        "figure.dpi": 150,
-    }
-)
+STYLE = {
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.hashsalt": "lkj",
+    "figure.dpi": 150,
+}
+
+
+def _subplots(figsize: tuple[float, float]):
+    """A Figure without pyplot: no global state, no backend, nothing shown twice in Jupyter."""
+    with rc_context(STYLE):
+        fig = Figure(figsize=figsize, dpi=150)
+        ax = fig.add_subplot()
+    return fig, ax
 
 
 def _pct_axis(ax, axis: str = "x") -> None:
@@ -42,7 +44,7 @@ def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
     labels = [f"IKU {i.nomor}" for i in ikus]
     tw = [reg[f"{i.key}.tw{q}.capaian_tahunan"] for i in ikus]
     sd = [reg[f"{i.key}.sd_tw{q}.capaian"] for i in ikus]
-    fig, ax = plt.subplots(figsize=(7, 0.38 * len(ikus) + 1.2))
+    fig, ax = _subplots(figsize=(7, 0.38 * len(ikus) + 1.2))
     y = range(len(ikus))
     h = 0.38
     bars_tw = ax.barh(
@@ -78,7 +80,7 @@ def penempatan_per_bulan(reg: Registry, inputs: Inputs) -> Figure:
     q = inputs.run.params.quarter
     layanan = lampiran2_layout(inputs)["layanan"]
     months = fmt.quarter_months(q)
-    fig, ax = plt.subplots(figsize=(6.5, 3.2))
+    fig, ax = _subplots(figsize=(6.5, 3.2))
     bottoms = [0] * len(months)
     names = [fmt.month_name(m) for m in months]
     for color, name in zip(COLORS, layanan, strict=False):
@@ -119,7 +121,7 @@ def anggaran_vs_kinerja(reg: Registry, inputs: Inputs) -> Figure:
     labels = [textwrap.fill(k.nama, 34) for k in kegiatan]
     serap = [reg[f"anggaran.{k.kode.lower()}.persen"] for k in kegiatan]
     kinerja = [reg[f"kegiatan.{k.kode.lower()}.tw{q}.capaian_tahunan"] for k in kegiatan]
-    fig, ax = plt.subplots(figsize=(6.5, 3.2))
+    fig, ax = _subplots(figsize=(6.5, 3.2))
     x = range(len(kegiatan))
     w = 0.36
     b1 = ax.bar(
