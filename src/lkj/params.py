@@ -143,7 +143,8 @@ def load_run(params_path: str | Path) -> Run:
     unit_dir = run.unit_dir
     if not unit_dir.is_dir():
         known = (
-            sorted(p.name for p in run.data_root.iterdir() if p.is_dir())
+            # A unit folder holds profil.yml; data/referensi is not a unit.
+            sorted(p.name for p in run.data_root.iterdir() if (p / "profil.yml").is_file())
             if run.data_root.is_dir()
             else []
         )
@@ -183,7 +184,9 @@ def _msg(err: dict) -> str:
     if kind == "extra_forbidden":
         return "kunci tidak dikenal"
     if kind in ("less_than_equal", "greater_than_equal"):
-        return f"nilai di luar rentang ({err['msg']})"
+        bound = next(iter(err.get("ctx", {}).values()), "")
+        word = "maksimal" if kind == "less_than_equal" else "minimal"
+        return f"nilai di luar rentang ({word} {bound})"
     if kind == "literal_error":
-        return f"nilai tidak diizinkan ({err['msg']})"
+        return "nilai tidak diizinkan"
     return f"nilai tidak sah ({err['msg']})"
