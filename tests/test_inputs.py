@@ -735,3 +735,13 @@ def test_cli_check_reports_params_problems(mini: Project, capsys: pytest.Capture
     mini.replace(PARAMS, "quarter: 2", "quarter: 5")
     assert main(["check", str(mini.params)]) == 2
     assert "kolom 'quarter'" in " ".join(capsys.readouterr().err.split())
+
+
+def test_ikpa_aspect_without_components_is_a_warning(mini: Project) -> None:
+    mini.replace(
+        Y + "ikpa.csv",
+        "2,PENYERAPAN,Penyerapan Anggaran,Kualitas Pelaksanaan Anggaran,20,81.5,ya\n",
+        "",
+    )
+    warning = next(w for w in load(mini).warnings if w.file == Y + "ikpa_aspek.csv")
+    assert (warning.row, warning.column, warning.severity) == (3, "aspek", "warning")
