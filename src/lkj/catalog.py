@@ -18,6 +18,7 @@ class Entry:
     number: str  # "Tabel 5", "Lampiran II"
     kind: str  # "tabel" | "lampiran"
     title: str
+    landscape: bool = False  # appendices with wide tables get landscape pages
 
 
 class Catalog:
@@ -87,8 +88,11 @@ def build_catalog(inputs: Inputs) -> Catalog:
         appendix.append(("lampiran-ikpa", "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)"))
     if params.reconciliation_appendix and params.published_figures:
         appendix.append(("lampiran-rekonsiliasi", "Catatan Rekonsiliasi dengan Laporan Terbitan"))
+    wide = {"lampiran-penempatan", "lampiran-pengaduan"}
+    if params.edition == "internal":
+        wide.add("lampiran-kepulangan")  # the full list has seven text columns
     entries += [
-        Entry(i, f"Lampiran {fmt.roman(n)}", "lampiran", t)
+        Entry(i, f"Lampiran {fmt.roman(n)}", "lampiran", t, i in wide)
         for n, (i, t) in enumerate(appendix, start=1)
     ]
     return Catalog(entries)

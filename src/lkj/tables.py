@@ -53,16 +53,25 @@ class Tables:
         body: list[list[Cell | str]],
         **kw: object,
     ) -> TableSpec:
+        """A numbered table (Tabel N) or the table of an appendix.
+
+        An appendix is numbered by its heading (display.lampiran), so its tables are not
+        numbered again; their ids get a suffix to stay unique next to the heading's anchor,
+        and the whole appendix (not the table) turns landscape.
+        """
         entry = self.catalog[entry_id]
+        if entry.kind == "lampiran":
+            kw.pop("landscape", None)
+            return TableSpec(id=f"{entry.id}-tabel", caption="", header=header, body=body, **kw)  # type: ignore[arg-type]
         return TableSpec(
             id=entry.id,
             caption=entry.title,
             number=entry.number,
-            kind=entry.kind,  # type: ignore[arg-type]
+            kind="tabel",
             header=header,
             body=body,
-            **kw,
-        )  # type: ignore[arg-type]
+            **kw,  # type: ignore[arg-type]
+        )
 
     def grouped(self, ikus: Iterable[Iku]) -> list[tuple[int, str, list[Iku]]]:
         """IKUs grouped by sasaran, numbered 1.. in PK order (the 'No' column of the report)."""
@@ -475,7 +484,7 @@ class Tables:
             )
         )
         specs: list[TableSpec] = []
-        for position, (dim, values) in enumerate(groups.items()):
+        for dim, values in groups.items():
             header: list[list[Cell | str]] = [
                 [Cell("No", rowspan=2), Cell(names[dim], rowspan=2), Cell("Pemulangan", colspan=3)],
                 ["L", "P", "Jumlah"],
@@ -501,32 +510,16 @@ class Tables:
                 ]
             )
             caption = f"Kepulangan PMI bermasalah menurut {names[dim].lower()}"
-            if position == 0:
-                entry = self.catalog["lampiran-kepulangan"]
-                specs.append(
-                    TableSpec(
-                        id=entry.id,
-                        caption=entry.title,
-                        number=entry.number,
-                        kind="lampiran",
-                        header=header,
-                        body=body,
-                        widths=(0.5, 4, 1, 1, 1.2),
-                        align=("center", "left", "center", "center", "center"),
-                        note=caption,
-                    )
+            specs.append(
+                TableSpec(
+                    id=f"lampiran-kepulangan-{slug(dim)}",
+                    caption=caption,
+                    header=header,
+                    body=body,
+                    widths=(0.5, 4, 1, 1, 1.2),
+                    align=("center", "left", "center", "center", "center"),
                 )
-            else:
-                specs.append(
-                    TableSpec(
-                        id=f"lampiran-kepulangan-{slug(dim)}",
-                        caption=caption,
-                        header=header,
-                        body=body,
-                        widths=(0.5, 4, 1, 1, 1.2),
-                        align=("center", "left", "center", "center", "center"),
-                    )
-                )
+            )
         return specs
 
     def lampiran_kepulangan_internal(self) -> TableSpec:
@@ -636,20 +629,7 @@ class Tables:
                 align=("center", "left", "left", "left", "center", "center", "center"),
                 font_size=9,
             )
-            if position == 0:
-                entry = self.catalog["lampiran-verifikasi"]
-                specs.append(
-                    TableSpec(
-                        id=entry.id,
-                        caption=entry.title,
-                        number=entry.number,
-                        kind="lampiran",
-                        note=caption,
-                        **kw,
-                    )
-                )  # type: ignore[arg-type]
-            else:
-                specs.append(TableSpec(id=f"lampiran-verifikasi-{position}", caption=caption, **kw))  # type: ignore[arg-type]
+            specs.append(TableSpec(id=f"lampiran-verifikasi-{position + 1}", caption=caption, **kw))  # type: ignore[arg-type]
         return specs
 
     # --- Lampiran VI: IKPA ----------------------------------------------------------------------

@@ -1,0 +1,122 @@
+"""What a section notebook opens: one run's inputs, values, tables, sentences and texts.
+
+book = Book.open(params_file)
+display.table(book.tables.ringkasan())
+display.markdown(book.writer.summary(iku))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from lkj import formatting as fmt
+from lkj import texts
+from lkj.catalog import Catalog, build_catalog
+from lkj.engine import compute
+from lkj.inputs import Inputs, load_inputs
+from lkj.narrative import Writer
+from lkj.params import Params, Run, load_run
+from lkj.pk import PK, Iku, Profile, Sasaran
+from lkj.reconcile import Outcome, read_published, reconcile
+from lkj.registry import Registry
+from lkj.tables import Tables
+
+
+@dataclass
+class Book:
+    inputs: Inputs
+    reg: Registry
+
+    @classmethod
+    def open(cls, params_file: str | Path) -> Book:
+        inputs = load_inputs(load_run(params_file))
+        return cls(inputs, compute(inputs))
+
+    # --- shortcuts -------------------------------------------------------------------------
+    @property
+    def run(self) -> Run:
+        return self.inputs.run
+
+    @property
+    def params(self) -> Params:
+        return self.inputs.run.params
+
+    @property
+    def pk(self) -> PK:
+        return self.inputs.pk
+
+    @property
+    def profile(self) -> Profile:
+        return self.inputs.profile
+
+    @property
+    def quarter_label(self) -> str:
+        return fmt.quarter_label(self.params.quarter)
+
+    @property
+    def public(self) -> bool:
+        return self.params.edition == "publik"
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return build_catalog(self.inputs)
+
+    @cached_property
+    def tables(self) -> Tables:
+        return Tables(self.inputs, self.reg, self.catalog)
+
+    @cached_property
+    def writer(self) -> Writer:
+        return Writer(self.reg, self.pk, self.params.quarter, self.params.year)
+
+    # --- texts -----------------------------------------------------------------------------
+    def text(self, name: str) -> str:
+        return texts.load(self.run, name, self.reg)
+
+    def iku_text(self, iku: Iku) -> str:
+        return texts.load_iku(self.run, iku.kode, self.reg)
+
+    # --- structure -------------------------------------------------------------------------
+    def sasaran_groups(self) -> list[tuple[int, Sasaran, list[Iku]]]:
+        """Sasaran in PK order with their IKUs (BAB II B is organised by sasaran)."""
+        out = []
+        for number, sasaran in enumerate(self.pk.sasaran, start=1):
+            members = [i for i in self.pk.iku if i.sasaran == sasaran.kode]
+            if members:
+                out.append((number, sasaran, members))
+        return out
+
+    def title(self) -> str:
+        return self.params.title or (
+            f"Laporan Kinerja {self.quarter_label} Tahun {self.params.year}"
+        )
+
+    def signing_date(self) -> str:
+        """'Semarang, Juli 2025': the month after the quarter closes."""
+        month = 3 * self.params.quarter + 1
+        year = self.params.year + (1 if month > 12 else 0)
+        month = month - 12 if month > 12 else month
+        return f"{self.profile.kota}, {fmt.month_name(month)} {year}"
+
+    def cover(self) -> dict[str, object]:
+        """Metadata for the cover page of the HTML and PDF book."""
+        p = self.profile
+        return {
+            "title": "Laporan Kinerja",
+            "subtitle": f"{self.quarter_label} Tahun {self.params.year}",
+            "unit": p.nama_singkat,
+            "unit_full": p.nama,
+            "parent": p.induk,
+            "contact": [p.alamat, f"Telp. {p.telepon}", p.email],
+            "edition": self.params.edition,
+            "year": self.params.year,
+            "quarter": self.quarter_label,
+        }
+
+    def reconciliation(self) -> list[Outcome]:
+        if not self.params.published_figures:
+            return []
+        path = self.run.root / self.params.published_figures
+        return reconcile(self.reg, read_published(path, self.run.shown(path)), self.run.shown(path))
