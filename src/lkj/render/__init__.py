@@ -1,0 +1,1 @@
+"""Book toolchain: executed notebooks → HTML book and PDF (see build.build)."""

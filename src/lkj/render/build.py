@@ -1,0 +1,269 @@
+"""`build(params)`: validate inputs, run the notebooks, assemble HTML + PDF, publish atomically.
+
+    from lkj.render.build import build
+    out = build("params/jateng-2025-tw2.yml")          # -> _output/jateng-2025-tw2/
+    out / "html" / "index.html", out / "jateng-2025-tw2.pdf"
+
+Folders (under the project folder, the one holding data/ and notebooks/):
+  _build/<run>/notebooks/   executed notebooks (cleaned: no timestamps, fixed cell ids)
+  _build/<run>/media/       what pandoc extracted, per chapter and target
+  _build/<run>/typst/       main.typ, lkj.typ and images: the exact PDF source
+  _output/<run>/            html/ and <run>.pdf; replaced only when everything succeeded
+The new output is written to `_output/.<run>.tmp-XXXX` and swapped in with two renames; on
+any failure the temporary folder is deleted and the previous `_output/<run>/` is untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Literal
+
+from lkj.errors import BuildError
+from lkj.params import Run, load_run
+from lkj.render import pandoc
+from lkj.render.assemble import BookMeta, assemble, read_meta
+from lkj.render.execute import Job, execute_all
+from lkj.render.html import write_html
+from lkj.render.progress import Reporter, reporter
+from lkj.render.quarto import Book, load_book
+from lkj.render.typst import write_pdf
+
+Renderer = Literal["auto", "pandoc", "quarto"]
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def output_paths(out: Path, run_name: str) -> tuple[Path, Path]:
+    """(index.html, PDF) inside a published output folder."""
+    return out / "html" / "index.html", out / f"{run_name}.pdf"
+
+
+def choose_renderer(renderer: Renderer) -> str:
+    quarto = shutil.which("quarto")
+    if renderer == "quarto" and quarto is None:
+        raise BuildError(
+            "renderer 'quarto' diminta tetapi perintah quarto tidak ada di PATH → pasang Quarto "
+            "(https://quarto.org) atau pakai --renderer pandoc"
+        )
+    if renderer not in ("auto", "pandoc", "quarto"):
+        raise BuildError(f"renderer tidak dikenal: {renderer!r} (auto, pandoc, quarto)")
+    if renderer == "auto":
+        return "quarto" if quarto else "pandoc"
+    return renderer
+
+
+def validate_inputs(run: Run) -> int | None:
+    """Run lkj.inputs.load_inputs when that module exists; return the number of files checked."""
+    try:
+        from lkj.inputs import load_inputs
+    except ModuleNotFoundError as exc:
+        if exc.name in ("lkj.inputs",):
+            return None
+        raise
+    inputs = load_inputs(run)
+    return len(getattr(inputs, "files", []) or [])
+
+
+def book_meta(book: Book, run: Run, executed: list[Path]) -> BookMeta:
+    """_quarto.yml, then the params, then lkj.display.meta() calls in the notebooks."""
+    meta = BookMeta(title=book.title, subtitle=book.subtitle, unit=book.author)
+    meta.update({k: v for k, v in (book.extra.get("cover") or {}).items()})
+    meta.year = run.params.year
+    meta.period = f"Triwulan {ROMAN[run.params.quarter]}"
+    if run.params.title:
+        meta.title = run.params.title
+    meta.update(read_meta(executed))
+    meta.edition = run.params.edition  # never overridable: it decides what may be shown
+    return meta
+
+
+def build(
+    params_path: str | Path,
+    *,
+    renderer: Renderer = "auto",
+    workers: int | None = None,
+    output_root: str | Path | None = None,
+    progress: bool = True,
+    validate: bool = True,
+) -> Path:
+    """Build the book of one params file; return the published `_output/<run>/` folder.
+
+    validate=False skips lkj.inputs validation (only for the toolchain's own tests, whose
+    fixture book has no real data).
+    """
+    report = reporter(progress)
+    try:
+        return _build(params_path, renderer, workers, output_root, validate, report)
+    finally:
+        report.close()
+
+
+def _step(report: Reporter, key: str, label: str):  # small helper for the linear steps
+    report.start(key, label)
+    return key
+
+
+def _build(
+    params_path: str | Path,
+    renderer: Renderer,
+    workers: int | None,
+    output_root: str | Path | None,
+    validate: bool,
+    report: Reporter,
+) -> Path:
+    key = _step(report, "params", f"params {params_path}")
+    run = load_run(params_path)
+    book = load_book(run.root)
+    engine = choose_renderer(renderer)
+    report.done(key, f"{run.name}, {len(book.chapters)} bab, renderer {engine}")
+
+    if validate:
+        key = _step(report, "inputs", "validasi data masukan")
+        try:
+            checked = validate_inputs(run)
+        except BaseException:
+            report.fail(key)
+            raise
+        report.done(
+            key, "dilewati (lkj.inputs belum ada)" if checked is None else f"{checked} berkas"
+        )
+
+    build_dir = run.root / "_build" / run.name
+    out_root = Path(output_root) if output_root else run.root / "_output"
+    count = workers or os.cpu_count() or 1
+
+    # 1. execute
+    jobs = [
+        Job(
+            source=ch.path,
+            output=build_dir / "notebooks" / ch.rel,
+            shown=run.shown(ch.path),
+        )
+        for ch in book.chapters
+    ]
+    labels = {job.shown: f"notebook {job.shown}" for job in jobs}
+
+    def on_event(job: Job, what: str, took: float | None) -> None:
+        if what == "start":
+            report.start("nb:" + job.shown, labels[job.shown])
+        elif what == "done":
+            report.done("nb:" + job.shown)
+        else:
+            report.fail("nb:" + job.shown)
+
+    parameters = {"params_file": str(run.params_path), "edition": run.params.edition}
+    executed = execute_all(jobs, parameters, workers=count, on_event=on_event)
+
+    # 2. render into a temporary folder next to the final one
+    out_root.mkdir(parents=True, exist_ok=True)
+    final = out_root / run.name
+    tmp = Path(tempfile.mkdtemp(prefix=f".{run.name}.tmp-", dir=out_root))
+    try:
+        if engine == "quarto":
+            _render_quarto(book, executed, build_dir, tmp, run.name, report)
+        else:
+            meta = book_meta(book, run, executed)
+            _render_pandoc(book, executed, build_dir, tmp, run.name, meta, count, report)
+        key = _step(report, "publish", f"terbitkan {run.shown(final)}")
+        publish(tmp, final)
+        report.done(key)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def _render_pandoc(
+    book: Book,
+    executed: list[Path],
+    build_dir: Path,
+    tmp: Path,
+    name: str,
+    meta: BookMeta,
+    workers: int,
+    report: Reporter,
+) -> None:
+    key = _step(report, "pandoc", "pandoc: notebook → AST")
+    media_root = build_dir / "media"
+    shutil.rmtree(media_root, ignore_errors=True)
+    chapters = list(book.chapters)
+    media = [media_root / ch.stem for ch in chapters]
+    tasks = [
+        (path, target, media[i] / target, ch.rel)
+        for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
+        for target in ("html", "typst")
+    ]
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        asts = list(pool.map(lambda t: pandoc.read_notebook(*t), tasks))
+    html_asts, typst_asts = asts[0::2], asts[1::2]
+    media_dirs = [m / "html" for m in media]
+    doc = assemble(chapters, html_asts, typst_asts, media_dirs)
+    report.done(key, f"{len(doc.entries)} tabel/lampiran terdaftar")
+    for warning in doc.warnings:
+        report.warn(warning)
+
+    key = _step(report, "html", "HTML")
+    pages = write_html(doc, meta, tmp / "html", pdf_name=f"{name}.pdf", workers=workers)
+    report.done(key, f"{len(pages)} halaman")
+
+    key = _step(report, "pdf", "PDF (typst)")
+    try:
+        warnings = write_pdf(doc, meta, build_dir / "typst", tmp / f"{name}.pdf")
+    except BaseException:
+        report.fail(key)
+        raise
+    report.done(key)
+    for warning in warnings:
+        report.warn(warning)
+
+
+def _render_quarto(
+    book: Book, executed: list[Path], build_dir: Path, tmp: Path, name: str, report: Reporter
+) -> None:
+    """Render the executed notebooks with the Quarto CLI (HTML book and typst PDF).
+
+    Quarto does not execute .ipynb files by default, so it uses the outputs made above.
+    Untested where Quarto is not installed (see DESIGN.md).
+    """
+    project = build_dir / "notebooks"
+    shutil.copyfile(book.config_path, project / "_quarto.yml")
+    for fmt, dest in (("html", tmp / "html"), ("typst", tmp / "quarto-typst")):
+        key = _step(report, f"quarto-{fmt}", f"quarto render --to {fmt}")
+        started = time.perf_counter()
+        proc = subprocess.run(
+            ["quarto", "render", str(project), "--to", fmt, "--output-dir", str(dest)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            report.fail(key)
+            raise BuildError(f"quarto render --to {fmt} gagal:\n{proc.stderr.strip()[-3000:]}")
+        report.done(key, f"{time.perf_counter() - started:.1f} s")
+    pdfs = sorted((tmp / "quarto-typst").rglob("*.pdf"))
+    if not pdfs:
+        raise BuildError("quarto render --to typst tidak menghasilkan PDF")
+    shutil.move(str(pdfs[0]), tmp / f"{name}.pdf")
+    shutil.rmtree(tmp / "quarto-typst", ignore_errors=True)
+
+
+def publish(tmp: Path, final: Path) -> None:
+    """Swap tmp in as final with renames; the previous final is removed only afterwards."""
+    old: Path | None = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
+        final.rename(old)
+    try:
+        tmp.rename(final)
+    except BaseException:
+        if old is not None:
+            old.rename(final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,221 @@
+"""The HTML book: one page per chapter, a navigation listing every chapter and its sections.
+
+index.html is the first chapter under the cover; `daftar-isi.html` (Daftar Isi, Daftar Tabel,
+Daftar Lampiran) follows the front matter, as in the printed report. Everything is local
+(one CSS file, images under assets/img) so the book works from file:// and offline; no
+script is needed (the phone menu is a CSS checkbox toggle).
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkj.render import pandoc
+from lkj.render.assemble import LISTS_PAGE, BookDoc, BookMeta, ChapterDoc, Section
+
+CSS = "assets/lkj.css"
+e = html.escape
+
+
+@dataclass(frozen=True)
+class Page:
+    file: str
+    title: str
+    chapter: ChapterDoc | None  # None: the generated Daftar Isi page
+
+
+def page_order(book: BookDoc) -> list[Page]:
+    pages: list[Page] = []
+    lists_added = False
+    for doc in book.chapters:
+        if not doc.chapter.front and not lists_added:
+            pages.append(Page(LISTS_PAGE, "Daftar Isi", None))
+            lists_added = True
+        pages.append(Page(doc.page, doc.title, doc))
+    if not lists_added:
+        pages.append(Page(LISTS_PAGE, "Daftar Isi", None))
+    return pages
+
+
+def _sections(doc: ChapterDoc, depth: int = 2) -> list[Section]:
+    return [s for s in doc.sections if s.level <= depth]
+
+
+def nav_html(pages: list[Page], current: str) -> str:
+    out = ['<ol class="toc">']
+    in_appendix = False
+    for page in pages:
+        doc = page.chapter
+        if doc is not None and doc.chapter.appendix and not in_appendix:
+            out.append('<li class="toc-group" aria-hidden="true">Lampiran</li>')
+            in_appendix = True
+        here = page.file == current
+        cls = ' class="current"' if here else ""
+        aria = ' aria-current="page"' if here else ""
+        out.append(f'<li{cls}><a href="{page.file}"{aria}>{e(page.title)}</a>')
+        if doc is not None and doc.sections:
+            out.append("<ol>")
+            for s in _sections(doc):
+                out.append(
+                    f'<li class="toc-l{s.level}"><a href="{page.file}#{e(s.id)}">'
+                    f"{e(s.title)}</a></li>"
+                )
+            out.append("</ol>")
+        out.append("</li>")
+    out.append("</ol>")
+    return "\n".join(out)
+
+
+def cover_html(meta: BookMeta) -> str:
+    lines = ['<section class="cover" aria-label="Sampul">']
+    if meta.parent:
+        lines.append(f'<p class="cover-parent">{e(meta.parent)}</p>')
+    if meta.year:
+        lines.append(f'<p class="cover-year">{meta.year}</p>')
+    lines.append(f'<p class="cover-title">{e(meta.title)}</p>')
+    if meta.period:
+        lines.append(f'<p class="cover-period">{e(meta.period)}</p>')
+    if meta.unit:
+        lines.append(f'<p class="cover-unit">{e(meta.unit)}</p>')
+    if meta.subtitle:
+        lines.append(f'<p class="cover-subtitle">{e(meta.subtitle)}</p>')
+    if meta.contact:
+        items = "".join(f"<li>{e(c)}</li>" for c in meta.contact)
+        lines.append(f'<ul class="cover-contact">{items}</ul>')
+    lines.append("</section>")
+    return "\n".join(lines)
+
+
+def lists_html(book: BookDoc, pages: list[Page]) -> str:
+    out = ['<h1 id="daftar-isi">Daftar Isi</h1>', '<ol class="lkj-contents">']
+    for page in pages:
+        if page.chapter is None:
+            continue
+        out.append(f'<li><a href="{page.file}">{e(page.title)}</a>')
+        subs = _sections(page.chapter)
+        if subs:
+            out.append("<ol>")
+            out += [f'<li><a href="{page.file}#{e(s.id)}">{e(s.title)}</a></li>' for s in subs]
+            out.append("</ol>")
+        out.append("</li>")
+    out.append("</ol>")
+    for kind, title, anchor in (
+        ("tabel", "Daftar Tabel", "daftar-tabel"),
+        ("lampiran", "Daftar Lampiran", "daftar-lampiran"),
+    ):
+        entries = [x for x in book.entries if x.kind == kind]
+        if not entries:
+            continue
+        out.append(f'<h2 id="{anchor}">{title}</h2>')
+        out.append('<table class="lkj-list"><tbody>')
+        for x in entries:
+            out.append(
+                f'<tr><th scope="row">{e(x.number)}</th>'
+                f'<td><a href="{x.page}#{e(x.anchor)}">{e(x.caption)}</a></td></tr>'
+            )
+        out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _banner(meta: BookMeta) -> str:
+    if not meta.internal:
+        return ""
+    return (
+        '<div class="restricted" role="note"><strong>TERBATAS</strong> — edisi internal, '
+        "memuat data pribadi (UU 27/2022). Jangan disebarluaskan.</div>\n"
+    )
+
+
+def _pager(pages: list[Page], index: int) -> str:
+    links = []
+    if index > 0:
+        prev = pages[index - 1]
+        links.append(
+            f'<a class="prev" rel="prev" href="{prev.file}"><span>Sebelumnya</span>'
+            f"{e(prev.title)}</a>"
+        )
+    if index + 1 < len(pages):
+        nxt = pages[index + 1]
+        links.append(
+            f'<a class="next" rel="next" href="{nxt.file}"><span>Berikutnya</span>'
+            f"{e(nxt.title)}</a>"
+        )
+    return f'<nav class="pager" aria-label="Halaman">{"".join(links)}</nav>'
+
+
+def page_html(
+    meta: BookMeta, pages: list[Page], index: int, content: str, pdf_name: str | None
+) -> str:
+    page = pages[index]
+    pdf = f'<a class="pdf-link" href="../{e(pdf_name)}">Unduh PDF</a>' if pdf_name else ""
+    unit = f" · {e(meta.unit)}" if meta.unit else ""
+    cover = cover_html(meta) + "\n" if index == 0 else ""
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(page.title)} · {e(meta.running)}</title>
+<link rel="stylesheet" href="{CSS}">
+</head>
+<body class="edition-{e(meta.edition)}">
+{_banner(meta)}<input type="checkbox" id="nav-toggle" class="nav-toggle">
+<header class="topbar">
+<label for="nav-toggle" class="nav-button" aria-label="Tampilkan daftar isi">☰ Daftar Isi</label>
+<a class="book-title" href="index.html">{e(meta.running)}</a><span class="book-unit">{unit}</span>
+{pdf}
+</header>
+<div class="layout">
+<nav class="sidebar" aria-label="Daftar isi">
+{nav_html(pages, page.file)}
+</nav>
+<main id="content">
+{cover}{content}
+{_pager(pages, index)}
+</main>
+</div>
+<footer class="site-footer">{e(meta.running)}{unit}</footer>
+</body>
+</html>
+"""
+
+
+def write_html(
+    book: BookDoc,
+    meta: BookMeta,
+    out_dir: Path,
+    *,
+    pdf_name: str | None = None,
+    workers: int = 2,
+    convert: Callable[[ChapterDoc], str] | None = None,
+) -> list[Path]:
+    """Write every page, the stylesheet and the images; return the page paths."""
+    to_html = convert or (lambda doc: pandoc.write(doc.html, "html5", what=doc.chapter.rel))
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        fragments = dict(
+            zip(
+                (d.page for d in book.chapters),
+                pool.map(to_html, book.chapters),
+                strict=True,
+            )
+        )
+    pages = page_order(book)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "assets").mkdir(exist_ok=True)
+    shutil.copyfile(pandoc.resource("html/lkj.css"), out_dir / CSS)
+    for name, data in book.images.items():
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    written = []
+    for index, page in enumerate(pages):
+        content = lists_html(book, pages) if page.chapter is None else fragments[page.file]
+        path = out_dir / page.file
+        path.write_text(page_html(meta, pages, index, content, pdf_name), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,162 @@
+"""Pandoc (from pypandoc-binary) as a function: executed notebook -> AST, AST -> HTML/typst.
+
+A notebook is read once per target with `--ipynb-output=all` and the Lua filter
+`resources/lkj-filter.lua`, which keeps for each output the representation that target needs
+(see the filter's header). The result is pandoc's JSON AST, which the rest of the build edits
+as plain Python data (`walk`, `stringify`) before writing it out.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lkj.errors import BuildError
+
+READER = "ipynb+raw_attribute+grid_tables+table_captions+fenced_divs+bracketed_spans"
+Ast = dict[str, Any]
+Node = dict[str, Any]
+
+
+@cache
+def pandoc_path() -> str:
+    try:
+        import pypandoc
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise BuildError("pypandoc-binary tidak terpasang → make install") from exc
+    return pypandoc.get_pandoc_path()
+
+
+def resource(name: str) -> Path:
+    """Path of a file under lkj/resources (a real file: setuptools installs them unzipped)."""
+    return Path(str(resources.files("lkj") / "resources" / name))
+
+
+def run_pandoc(args: list[str], stdin: bytes | None = None, what: str = "pandoc") -> bytes:
+    proc = subprocess.run(
+        [pandoc_path(), *args], input=stdin, capture_output=True, check=False, timeout=300
+    )
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip()
+        raise BuildError(f"{what}: pandoc gagal (kode {proc.returncode}): {message}")
+    return proc.stdout
+
+
+def read_notebook(path: Path, target: str, media_dir: Path, shown: str | None = None) -> Ast:
+    """An executed notebook as pandoc JSON for `target` ("html" or "typst")."""
+    args = [
+        "-f",
+        READER,
+        "--ipynb-output=all",
+        "-M",
+        f"lkj-target={target}",
+        "-L",
+        str(resource("lkj-filter.lua")),
+        f"--extract-media={media_dir}",
+        "-t",
+        "json",
+        str(path),
+    ]
+    out = run_pandoc(args, what=f"{shown or path.name} ({target})")
+    return json.loads(out)
+
+
+def write(ast: Ast, fmt: str, what: str = "pandoc") -> str:
+    """Write a JSON AST as an HTML or typst fragment (no template: the build wraps it)."""
+    args = ["-f", "json", "-t", fmt, "--wrap=none"]
+    return run_pandoc(args, json.dumps(ast).encode("utf-8"), what=what).decode("utf-8")
+
+
+def empty_doc(blocks: list[Node], like: Ast) -> Ast:
+    return {"pandoc-api-version": like["pandoc-api-version"], "meta": {}, "blocks": blocks}
+
+
+# ---------------------------------------------------------------- AST helpers
+
+
+def nodes(value: Any) -> Iterator[Node]:
+    """Every element (dict with "t") in document order, depth first."""
+    if isinstance(value, dict):
+        if "t" in value:
+            yield value
+        for child in value.values():
+            yield from nodes(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from nodes(child)
+
+
+def splice(value: Any, fn: Callable[[Node], list[Node] | None]) -> Any:
+    """Copy of `value` where fn(element) -> list replaces the element (spliced, not
+    revisited) and fn(element) -> None keeps it and recurses into its children."""
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            if isinstance(item, dict) and "t" in item:
+                replaced = fn(item)
+                if replaced is not None:
+                    out.extend(replaced)
+                    continue
+            out.append(splice(item, fn))
+        return out
+    if isinstance(value, dict):
+        return {key: splice(child, fn) for key, child in value.items()}
+    return value
+
+
+def attr(node: Node) -> tuple[str, list[str], dict[str, str]] | None:
+    """(id, classes, attributes) of an element that has an Attr, else None."""
+    kind = node.get("t")
+    content = node.get("c")
+    if kind == "Header":
+        raw = content[1]
+    elif kind in ("Div", "Span", "Figure", "Table", "CodeBlock", "Code", "Image", "Link"):
+        raw = content[0]
+    else:
+        return None
+    return raw[0], list(raw[1]), dict(raw[2])
+
+
+def set_id(node: Node, new_id: str) -> None:
+    kind = node["t"]
+    raw = node["c"][1] if kind == "Header" else node["c"][0]
+    raw[0] = new_id
+
+
+def stringify(value: Any) -> str:
+    """Plain text of inlines/blocks (like pandoc.utils.stringify)."""
+    parts: list[str] = []
+
+    def go(item: Any) -> None:
+        if isinstance(item, list):
+            for x in item:
+                go(x)
+            return
+        if not isinstance(item, dict):
+            return
+        kind = item.get("t")
+        content = item.get("c")
+        if kind == "Str":
+            parts.append(content)
+        elif kind in ("Space", "SoftBreak", "LineBreak"):
+            parts.append(" ")
+        elif kind in ("Code", "Math"):
+            parts.append(content[1])
+        elif kind in ("RawInline", "RawBlock", "Note"):
+            return
+        elif kind in ("Link", "Image", "Span"):
+            go(content[1])
+        elif kind == "Quoted":
+            parts.append("“")
+            go(content[1])
+            parts.append("”")
+        elif isinstance(content, list):
+            go(content)
+
+    go(value)
+    return " ".join("".join(parts).split())

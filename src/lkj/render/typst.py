@@ -1,0 +1,125 @@
+"""The PDF: every chapter in one typst document, compiled with the typst Python binding.
+
+Layout of the generated main.typ (the style lives in resources/typst/lkj.typ):
+  cover (no page number) → front-matter chapters (roman numbers) → Daftar Isi, Daftar Tabel,
+  Daftar Lampiran → BAB I… (arabic, restarting at 1) → appendices.
+Only typst's embedded fonts are used (system fonts ignored) and the creation timestamp is
+fixed, so the same sources give a byte-identical PDF on any machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+from lkj.errors import BuildError
+from lkj.render import pandoc
+from lkj.render.assemble import BookDoc, BookMeta
+from lkj.tablespec import typst_str
+
+STYLE = "lkj.typ"
+
+
+def _raw(text: str) -> dict:
+    return {"t": "RawBlock", "c": ["typst", text]}
+
+
+def source_epoch(meta: BookMeta) -> int:
+    """Creation time written into the PDF: SOURCE_DATE_EPOCH if set, else a fixed date.
+
+    The typst binding ignores the environment variable, so it is read here. Without it the
+    date is 1 January of the report year: fixed, and not a claim about when it was built.
+    """
+    env = os.environ.get("SOURCE_DATE_EPOCH")
+    if env and env.strip().isdigit():
+        return int(env)
+    year = meta.year or 2000
+    return int(dt.datetime(year, 1, 1, tzinfo=dt.UTC).timestamp())
+
+
+def _cover(meta: BookMeta) -> str:
+    def opt(value: str | None) -> str:
+        return typst_str(value) if value else "none"
+
+    contact = "(" + "".join(f"{typst_str(c)}, " for c in meta.contact) + ")"
+    return (
+        "#lkj-cover(\n"
+        f"  title: {typst_str(meta.title)},\n"
+        f"  subtitle: {opt(meta.subtitle)},\n"
+        f"  period: {opt(meta.period)},\n"
+        f"  year: {meta.year if meta.year else 'none'},\n"
+        f"  unit: {opt(meta.unit)},\n"
+        f"  parent: {opt(meta.parent)},\n"
+        f"  contact: {contact},\n"
+        f"  internal: {'true' if meta.internal else 'false'},\n"
+        ")\n"
+    )
+
+
+def typst_document(book: BookDoc, meta: BookMeta) -> str:
+    """The complete main.typ text."""
+    blocks: list[dict] = []
+    lists_done = False
+    lists = (
+        f"#lkj-lists(tables: {str(book.has('tabel')).lower()}, "
+        f"appendices: {str(book.has('lampiran')).lower()})"
+    )
+    mainmatter = '#set page(numbering: "1", flipped: false)\n#counter(page).update(1)'
+    for doc in book.chapters:
+        if not doc.chapter.front and not lists_done:
+            blocks += [_raw(lists), _raw(mainmatter)]
+            lists_done = True
+        elif blocks:
+            # Every chapter starts portrait (an appendix before may have turned landscape).
+            blocks.append(_raw("#set page(flipped: false)"))
+        blocks.extend(doc.typst["blocks"])
+    if not lists_done:
+        blocks.append(_raw(lists))
+    like = book.chapters[0].typst
+    body = pandoc.write(pandoc.empty_doc(blocks, like), "typst", what="typst")
+    head = (
+        f'#import "{STYLE}": *\n'
+        "#show: lkj-book.with(\n"
+        f"  title: {typst_str(meta.running)},\n"
+        f"  running: {typst_str(meta.running)},\n"
+        f"  author: {typst_str(meta.unit or '')},\n"
+        f"  internal: {'true' if meta.internal else 'false'},\n"
+        ")\n" + _cover(meta) + '#set page(numbering: "i")\n#counter(page).update(1)\n\n'
+    )
+    return head + body
+
+
+def write_pdf(book: BookDoc, meta: BookMeta, work_dir: Path, pdf_path: Path) -> list[str]:
+    """Write main.typ (+ style, images) into work_dir and compile it; return typst warnings."""
+    import typst
+
+    if work_dir.exists():
+        shutil.rmtree(work_dir)
+    work_dir.mkdir(parents=True)
+    shutil.copyfile(pandoc.resource(f"typst/{STYLE}"), work_dir / STYLE)
+    for name, data in book.images.items():
+        target = work_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    main = work_dir / "main.typ"
+    main.write_text(typst_document(book, meta), encoding="utf-8")
+    try:
+        pdf, warnings = typst.compile_with_warnings(
+            str(main),
+            root=str(work_dir),
+            font_paths=[],
+            ignore_system_fonts=True,
+            timestamp=source_epoch(meta),
+        )
+    except typst.TypstError as exc:
+        hints = "; ".join(getattr(exc, "hints", []) or [])
+        raise BuildError(
+            f"typst gagal menyusun PDF: {exc.message}\n{getattr(exc, 'diagnostic', '')}"
+            + (f"\n    petunjuk: {hints}" if hints else "")
+            + f"\n    sumber: {main}"
+        ) from None
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    pdf_path.write_bytes(pdf)
+    return [f"typst: {w.message}" for w in warnings]
