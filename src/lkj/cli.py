@@ -44,9 +44,23 @@ def cmd_compute(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from lkj.render.build import build, output_paths
+
+    # One run after another; a failing run stops the batch (its previous output stays).
+    for params in args.params:
+        out = build(params, renderer=args.renderer, workers=args.workers)
+        index, pdf = output_paths(out, out.name)
+        out_console.print(f"[green]✓[/] {params}")
+        out_console.print(f"  HTML: {index}", soft_wrap=True)
+        out_console.print(f"  PDF:  {pdf}", soft_wrap=True)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "compute": cmd_compute,
+    "build": cmd_build,
 }
 
 
@@ -61,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compute", help="hitung dan cetak semua nilai laporan")
     p.add_argument("params")
     p.add_argument("--format", choices=["json", "csv"], default="json")
+
+    p = sub.add_parser("build", help="eksekusi notebook lalu susun buku HTML dan PDF")
+    p.add_argument("params", nargs="+", help="satu atau lebih berkas params")
+    p.add_argument("--renderer", choices=["auto", "pandoc", "quarto"], default="auto",
+                   help="auto: quarto bila ada di PATH, selain itu pandoc + typst")
+    p.add_argument("--workers", type=int, default=None,
+                   help="notebook yang dieksekusi bersamaan (bawaan: jumlah CPU)")
     return parser
 
 
