@@ -1,0 +1,91 @@
+"""The HTML book in a real browser (Debian chromium driven by playwright, no download).
+
+Screenshots go to test-artifacts/ (gitignored) for a human to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def open_page(browser, url: str, width: int = 1280):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    page.goto(url)
+    return page, errors
+
+
+def test_navigation_reaches_every_chapter(browser, built) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, errors = open_page(browser, (built.html / "index.html").as_uri())
+    assert page.title().startswith("Kata Pengantar")
+    titles = page.locator("nav.sidebar .toc > li > a").all_inner_texts()
+    assert titles == [
+        "Kata Pengantar",
+        "Daftar Isi",
+        "BAB I Capaian Kinerja",
+        "Lampiran I Data Pelaksanaan OPP Triwulan II Tahun 2025",
+    ]
+    for title in titles:
+        page.locator("nav.sidebar .toc > li > a", has_text=title).first.click()
+        page.wait_for_load_state()
+        assert page.locator("main h1").first.is_visible()
+        assert page.locator("nav.sidebar li.current > a").inner_text() == title
+    page.goto((built.html / "bab1.html").as_uri())
+    table = page.locator("#tbl-capaian table")
+    assert table.is_visible()
+    assert table.locator("th[colspan='3']").inner_text() == "Triwulan II"
+    page.screenshot(path=str(ARTIFACTS / "book-bab1.png"), full_page=True)
+    # the pager walks the book too
+    page.locator("a.next").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("lampiran.html")
+    assert errors == []
+
+
+def test_phone_menu_and_wide_table_scroll(browser, built) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, errors = open_page(browser, (built.html / "lampiran.html").as_uri(), width=390)
+    assert not page.locator("nav.sidebar").is_visible()  # collapsed on a phone
+    page.locator("label.nav-button").click()
+    assert page.locator("nav.sidebar").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "book-phone-menu.png"))
+    page.locator("label.nav-button").click()
+    wrap = page.locator("#tbl-opp .table-wrap")
+    scroll, client = wrap.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert scroll > client  # the 26-column table scrolls inside its wrapper...
+    body = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert body[0] <= body[1]  # ...and does not widen the page
+    page.screenshot(path=str(ARTIFACTS / "book-phone-lampiran.png"), full_page=True)
+    assert errors == []

@@ -1,0 +1,115 @@
+"""build(): layout, reproducibility, failures that leave the previous output untouched."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lkj.errors import BuildError, InputError, Problem
+from lkj.render import build as build_module
+from lkj.render.build import build, choose_renderer, output_paths, publish
+
+
+def test_output_layout(built) -> None:
+    index, pdf = output_paths(built.out, built.run)
+    assert built.out == built.project / "_output" / built.run
+    assert index.is_file() and pdf.is_file()
+    executed = built.project / "_build" / built.run / "notebooks"
+    assert sorted(p.name for p in executed.iterdir()) == [
+        "bab1.ipynb",
+        "index.ipynb",
+        "lampiran.ipynb",
+    ]
+    assert (built.project / "_build" / built.run / "typst" / "main.typ").is_file()
+    leftovers = [p.name for p in (built.project / "_output").iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_two_builds_are_byte_identical(built, digest, tmp_path: Path) -> None:
+    params = built.project / "params" / f"{built.run}.yml"
+    again = build(params, validate=False, progress=False, output_root=tmp_path, workers=1)
+    assert digest(again) == digest(built.out)
+
+
+def test_failing_notebook_names_cell_and_keeps_previous_output(
+    built, fresh_book: Path, digest
+) -> None:
+    # The previous, good output of this run.
+    out_root = fresh_book / "_output"
+    shutil.copytree(built.out, out_root / built.run)
+    before = digest(out_root / built.run)
+
+    path = fresh_book / "notebooks" / "bab1.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(
+        3, nbformat.v4.new_code_cell("total = 7375\nraise ValueError('angka tidak cocok')")
+    )
+    nbformat.write(nb, path)
+
+    with pytest.raises(BuildError) as info:
+        build(fresh_book / "params" / f"{built.run}.yml", validate=False, progress=False)
+    message = str(info.value)
+    assert message.startswith("notebooks/bab1.ipynb: sel ke-4")
+    assert "ValueError: angka tidak cocok" in message and "total = 7375" in message
+
+    assert digest(out_root / built.run) == before
+    assert sorted(p.name for p in out_root.iterdir()) == [built.run]  # no temporary folder left
+
+
+def test_render_failure_also_keeps_previous_output(
+    built, fresh_book: Path, digest, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    out_root = fresh_book / "_output"
+    shutil.copytree(built.out, out_root / built.run)
+    before = digest(out_root / built.run)
+
+    def broken(*args: object, **kwargs: object) -> list[str]:
+        raise BuildError("typst gagal menyusun PDF: contoh")
+
+    monkeypatch.setattr(build_module, "write_pdf", broken)
+    with pytest.raises(BuildError, match="contoh"):
+        build(fresh_book / "params" / f"{built.run}.yml", validate=False, workers=3)
+    assert digest(out_root / built.run) == before
+    assert sorted(p.name for p in out_root.iterdir()) == [built.run]
+
+    # Progress went to stderr as plain lines (capsys is not a terminal).
+    err = capsys.readouterr().err
+    assert "✓ notebook notebooks/bab1.ipynb" in err and "✓ HTML" in err
+    assert "✗ PDF (typst)" in err
+    assert "\x1b[" not in err  # no cursor movement or colour codes in logs
+
+
+def test_bad_inputs_fail_before_any_notebook_runs(
+    fresh_book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def invalid(run: object) -> None:
+        raise InputError([Problem("data/demo/2025/pk.yml", "berkas tidak ditemukan")])
+
+    monkeypatch.setattr(build_module, "validate_inputs", invalid)
+    with pytest.raises(InputError):
+        build(fresh_book / "params" / "demo-2025-tw2.yml", progress=False)
+    assert not (fresh_book / "_build").exists()
+
+
+def test_quarto_renderer_needs_quarto(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(BuildError, match="quarto tidak ada di PATH"):
+        choose_renderer("quarto")
+    assert choose_renderer("auto") == "pandoc"
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/quarto")
+    assert choose_renderer("auto") == "quarto"
+    assert choose_renderer("pandoc") == "pandoc"
+
+
+def test_publish_swaps_folders(tmp_path: Path) -> None:
+    final, tmp = tmp_path / "run", tmp_path / ".run.tmp-1"
+    final.mkdir()
+    (final / "old.txt").write_text("old")
+    tmp.mkdir()
+    (tmp / "new.txt").write_text("new")
+    publish(tmp, final)
+    assert [p.name for p in final.iterdir()] == ["new.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["run"]

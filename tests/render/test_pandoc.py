@@ -1,0 +1,105 @@
+"""The Lua filter: per notebook output, the representation each target needs; no code."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from lkj.render import pandoc
+
+# A 1x1 PNG: an image output of a figure that was not passed through display.figure.
+PNG = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+    )
+).decode()
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    nb = new_notebook()
+    code = new_code_cell("print('debug'); display(...)")
+    code.outputs = [
+        new_output("stream", name="stdout", text="debug print\n"),
+        new_output("stream", name="stderr", text="UserWarning: noise\n"),
+        new_output(
+            "display_data",
+            data={
+                "text/markdown": (
+                    "## Bagian {#bagian .unnumbered}\n\nNilai [7.375]{.lkj-value "
+                    'data-value-id="iku07.tw2"}.\n\n```{=typst}\n#pagebreak(weak: true)\n```\n\n'
+                    '::: {.content-visible when-format="html"}\nhanya-html\n:::\n\n'
+                    '::: {.content-hidden when-format="pdf"}\nbukan-pdf\n:::\n'
+                ),
+                "text/html": "<p>PREVIEW-ONLY</p>",
+                "text/plain": "PLAIN-FALLBACK",
+            },
+        ),
+        new_output(
+            "display_data", data={"text/html": "<b>HTML-ONLY</b>", "text/plain": "PLAIN-OF-HTML"}
+        ),
+        new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"}),
+        new_output("execute_result", data={"text/plain": "42"}, execution_count=1),
+    ]
+    nb.cells = [new_markdown_cell("# Judul Bab"), code]
+    path = tmp_path_factory.mktemp("pandoc") / "bab.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def read(path: Path, target: str) -> tuple[pandoc.Ast, str]:
+    ast = pandoc.read_notebook(path, target, path.parent / "media" / target)
+    return ast, pandoc.write(ast, "html5" if target == "html" else "typst")
+
+
+def test_html_target(executed: Path) -> None:
+    _, out = read(executed, "html")
+    assert '<h1 id="judul-bab">Judul Bab</h1>' in out
+    assert '<h2 class="unnumbered" id="bagian">Bagian</h2>' in out
+    assert '<span class="lkj-value" data-value-id="iku07.tw2">7.375</span>' in out
+    assert "hanya-html" in out and "bukan-pdf" in out
+    assert "<b>HTML-ONLY</b>" in out and "PLAIN-OF-HTML" not in out
+    assert "<img" in out
+    # never in the book: code, streams, previews and plain text beside richer output
+    for absent in (
+        "print(",
+        "debug print",
+        "UserWarning",
+        "PREVIEW-ONLY",
+        "PLAIN-FALLBACK",
+        "pagebreak",
+        "&lt;Figure&gt;",
+    ):
+        assert absent not in out
+    assert "42" in out  # a plain-only result is kept, so its author notices it
+
+
+def test_typst_target(executed: Path) -> None:
+    _, out = read(executed, "typst")
+    assert '#lkj-value("iku07.tw2")[7.375]' in out
+    assert "#pagebreak(weak: true)" in out
+    assert "hanya-html" not in out and "bukan-pdf" not in out
+    assert "HTML-ONLY" not in out and "PLAIN-OF-HTML" in out  # html falls back to plain text
+    assert "#heading(level: 2, numbering: none)[Bagian]" in out
+    assert "debug print" not in out and "print(" not in out
+
+
+def test_image_outputs_are_extracted(executed: Path) -> None:
+    ast, _ = read(executed, "html")
+    sources = [n["c"][2][0] for n in pandoc.nodes(ast["blocks"]) if n["t"] == "Image"]
+    assert len(sources) == 1 and Path(sources[0]).is_file()
+
+
+def test_stringify() -> None:
+    inlines = [
+        {"t": "Str", "c": "BAB"},
+        {"t": "Space"},
+        {"t": "Emph", "c": [{"t": "Str", "c": "I"}]},
+        {"t": "RawInline", "c": ["typst", "#x"]},
+    ]
+    assert pandoc.stringify(inlines) == "BAB I"
