@@ -103,17 +103,39 @@ class Book:
     def cover(self) -> dict[str, object]:
         """Metadata for the cover page of the HTML and PDF book."""
         p = self.profile
+        contact = [p.alamat, f"Telp. {p.telepon}", p.email]
+        return {"unit": p.nama_singkat, "parent": p.induk, "contact": contact}
+
+    def head_signature(self) -> dict[str, str | None]:
+        """The unit head signing the report (Kata Pengantar)."""
+        head = self.profile.kepala
         return {
-            "title": "Laporan Kinerja",
-            "subtitle": f"{self.quarter_label} Tahun {self.params.year}",
-            "unit": p.nama_singkat,
-            "unit_full": p.nama,
-            "parent": p.induk,
-            "contact": [p.alamat, f"Telp. {p.telepon}", p.email],
-            "edition": self.params.edition,
-            "year": self.params.year,
-            "quarter": self.quarter_label,
+            "above": self.signing_date(),
+            "role": head.jabatan,
+            "name": head.nama,
+            "nip": head.nip,
         }
+
+    def pk_signatures(self) -> list[dict[str, str | None]]:
+        """Both parties of the Perjanjian Kinerja (Lampiran I): superior left, head right."""
+        p, pk = self.profile, self.pk
+        signed = ""
+        if pk.tanggal_pk:
+            signed = f"{pk.kota_pk or p.kota}, {fmt.month_name(pk.tanggal_pk.month)} {pk.tahun}"
+        return [
+            {
+                "above": "Pihak Kedua",
+                "role": p.atasan.jabatan,
+                "name": p.atasan.nama,
+                "nip": p.atasan.nip,
+            },
+            {
+                "above": f"{signed}\nPihak Pertama".strip(),
+                "role": p.kepala.jabatan,
+                "name": p.kepala.nama,
+                "nip": p.kepala.nip,
+            },
+        ]
 
     def reconciliation(self) -> list[Outcome]:
         if not self.params.published_figures:

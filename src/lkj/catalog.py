@@ -29,6 +29,10 @@ class Catalog:
     def __getitem__(self, entry_id: str) -> Entry:
         return self._by_id[entry_id]
 
+    def get(self, entry_id: str) -> Entry | None:
+        """None when the run has no such table (e.g. a unit without IKPA data)."""
+        return self._by_id.get(entry_id)
+
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self._by_id
 

@@ -276,3 +276,49 @@ def _check_meta(fields: Mapping[str, Any]) -> None:
         )
         if not ok:
             raise TypeError(f"meta {key}: use a string, number or list of strings, got {item!r}")
+
+
+def signatures(*parties: Mapping[str, str | None]) -> None:
+    """Signature blocks side by side (one party: on the right, as on a letter).
+
+    Each party: ``{"above": "Semarang, Juli 2025", "role": "Kepala ...", "name": "...",
+    "nip": "..."}`` (``above`` and ``nip`` optional). The space between role and name is left
+    for the wet signature and stamp.
+    """
+    if not parties:
+        raise ValueError("signatures() needs at least one party")
+
+    def lines(p: Mapping[str, str | None]) -> list[tuple[str, str]]:
+        out = [("above", p.get("above") or ""), ("role", p.get("role") or "")]
+        out += [("name", p.get("name") or "")]
+        if p.get("nip"):
+            out.append(("nip", f"NIP. {p['nip']}"))
+        return out
+
+    cells_html = []
+    cells_typst = []
+    for p in parties:
+        parts = [
+            f'<div class="lkj-sign-{kind}">{html.escape(text)}</div>' for kind, text in lines(p)
+        ]
+        cells_html.append('<div class="lkj-sign">' + "".join(parts) + "</div>")
+        t = []
+        for kind, text in lines(p):
+            body = typst_text(text) if text else "[]"
+            if kind == "name":
+                t.append("v(3.2em)")
+                t.append(f"underline(strong({body}))")
+            else:
+                t.append(body)
+        cells_typst.append("align(center, stack(spacing: 0.45em, " + ", ".join(t) + "))")
+    if len(parties) == 1:
+        cells_html.insert(0, '<div class="lkj-sign lkj-sign-empty"></div>')
+        cells_typst.insert(0, "[]")
+    html_part = '<div class="lkj-signatures">' + "".join(cells_html) + "</div>"
+    columns = ", ".join(["1fr"] * len(cells_typst))
+    typst_part = (
+        f"#block(breakable: false, above: 2em, grid(columns: ({columns}), "
+        f"column-gutter: 2em, {', '.join(cells_typst)}))"
+    )
+    md = "\n\n".join([fence("html", html_part), fence("typst", typst_part)])
+    _publish(md, html_part, "[tanda tangan]")

@@ -298,7 +298,49 @@ class Engine:
                 f"Rata-rata capaian {sd} kegiatan {keg.nama}",
             )
 
+    def compute_counts(self) -> None:
+        """How many sasaran, IKUs, misi and tujuan: numbers the text states, so values too."""
+        pk_file = self.run.shown(self.run.year_dir / "pk.yml")
+        profile_file = self.run.shown(self.run.unit_dir / "profil.yml")
+        pk, renstra = self.inputs.pk, self.inputs.profile.renstra
+        for key, count, label, shown, what in (
+            (
+                "pk.banyak_sasaran",
+                len(pk.sasaran),
+                "Banyaknya sasaran strategis",
+                pk_file,
+                "sasaran",
+            ),
+            ("pk.banyak_iku", len(pk.iku), "Banyaknya IKU", pk_file, "iku"),
+            (
+                "renstra.banyak_misi",
+                len(renstra.misi),
+                "Banyaknya misi",
+                profile_file,
+                "renstra.misi",
+            ),
+            (
+                "renstra.banyak_tujuan",
+                len(renstra.tujuan),
+                "Banyaknya tujuan",
+                profile_file,
+                "renstra.tujuan",
+            ),
+        ):
+            self.reg.add(
+                key,
+                count,
+                kind="count",
+                unit="",
+                label=label,
+                formula=f"n(daftar {what})",
+                sources=[Source(shown, (), f"daftar {what}")],
+                function=self.compute_counts,
+                params=self.run_params,
+            )
+
     def compute(self) -> Registry:
+        self.compute_counts()
         for iku in self.inputs.pk.iku:
             self.compute_iku(iku)
         self.compute_averages()

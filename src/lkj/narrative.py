@@ -6,10 +6,14 @@ figures, so no number is ever typed into a text.
 
 from __future__ import annotations
 
+from num2words import num2words
+
 from lkj import formatting as fmt
 from lkj.markup import value_span
-from lkj.pk import PK, Iku
+from lkj.pk import PK, Iku, Profile
 from lkj.registry import Registry
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 class Writer:
@@ -138,3 +142,108 @@ class Writer:
                 f"penyerapan anggaran sebesar {self.v(f'anggaran.{kk}.persen')}."
             )
         return " ".join(sentences)
+
+    # --- counts and lists ----------------------------------------------------------------
+    def counted(self, value_id: str) -> str:
+        """'13 (tiga belas)': a count with its Indonesian words, as official letters write it."""
+        value = self.reg[value_id]
+        return f"{value_span(value, with_unit=False)} ({num2words(value.value, lang='id')})"
+
+    def overview(self, unit_name: str) -> str:
+        return (
+            f"{unit_name} telah menetapkan {self.counted('pk.banyak_sasaran')} Sasaran "
+            f"Strategis dan {self.counted('pk.banyak_iku')} Indikator Kinerja Utama (IKU). "
+            f"Berikut ringkasan capaian kinerja {self.tw} berdasarkan Perjanjian Kinerja "
+            f"Tahun {self.year}."
+        )
+
+    def renstra(self, profile: Profile) -> str:
+        r = profile.renstra
+        misi = "\n".join(f"{LETTERS[i]}) {m}" for i, m in enumerate(r.misi))
+        tujuan = "\n".join(f"{LETTERS[i]}) {t}" for i, t in enumerate(r.tujuan))
+        return (
+            f"**1. Visi**\n\nVisi {profile.nama_singkat} untuk periode {r.periode}:\n\n"
+            f"> **“{r.visi}”**\n\n"
+            f"**2. Misi**\n\nUntuk mewujudkan visi tersebut ditetapkan "
+            f"{self.counted('renstra.banyak_misi')} misi:\n\n{misi}\n\n"
+            f"**3. Tujuan**\n\nBerdasarkan visi dan misi tersebut ditetapkan "
+            f"{self.counted('renstra.banyak_tujuan')} tujuan:\n\n{tujuan}"
+        )
+
+    def evaluation_intro(self, unit_name: str) -> str:
+        return (
+            f"Hasil evaluasi dan analisis capaian kinerja {unit_name} {self.tw} tahun "
+            f"{self.year} per sasaran strategis adalah sebagai berikut."
+        )
+
+    def pk_intro(self, unit_name: str) -> str:
+        return (
+            f"Sebagai penjabaran tujuan yang akan dicapai pada tahun {self.year}, {unit_name} "
+            f"telah menetapkan Sasaran Strategis dan IKU yang tertuang dalam Perjanjian "
+            f"Kinerja Tahun {self.year} sebagai berikut."
+        )
+
+    def kegiatan_budget(self) -> str:
+        rows = [
+            f"{n}. {k.nama}: {self.v(f'anggaran.{k.kode.lower()}.pagu')}"
+            for n, k in enumerate(self.pk.kegiatan, start=1)
+        ]
+        return (
+            "Perjanjian Kinerja tersebut didukung anggaran (pagu setelah revisi) per "
+            "kegiatan sebagai berikut:\n\n" + "\n".join(rows)
+        )
+
+    def pk_statement(self) -> str:
+        return (
+            "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan "
+            "akuntabel serta berorientasi pada hasil, pihak pertama berjanji akan mewujudkan "
+            "target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka "
+            "mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam "
+            "dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja "
+            "tersebut menjadi tanggung jawab pihak pertama. Pihak kedua akan melakukan "
+            "supervisi yang diperlukan serta evaluasi terhadap capaian kinerja dari "
+            "perjanjian ini."
+        )
+
+    def reconciliation_intro(self) -> str:
+        return (
+            "Buku ini menghitung setiap angka satu kali dari data. Di beberapa tempat "
+            "laporan terbitan memuat angka yang saling bertentangan atau tidak dapat "
+            "diperoleh dari datanya; tabel berikut mencantumkan angka tersebut, nilai yang "
+            "dipakai buku ini, dan alasannya."
+        )
+
+    # --- alt texts of the charts (plain text: screen readers read them) --------------------
+    def chart_alt_capaian(self) -> str:
+        q = self.q
+        parts = []
+        for iku in self.pk.iku:
+            tw = self.reg[f"{iku.key}.tw{q}.capaian_tahunan"].display
+            sd = self.reg[f"{iku.key}.sd_tw{q}.capaian"].display
+            parts.append(f"IKU {iku.nomor}: {tw} ({self.tw}), {sd} (kumulatif)")
+        return "Diagram batang capaian per IKU terhadap target tahunan. " + "; ".join(parts) + "."
+
+    def chart_alt_penempatan(self) -> str:
+        months = fmt.quarter_months(self.q)
+        parts = [
+            f"{fmt.month_name(m)} {self.reg[f'lampiran2.m{m:02d}.total'].display} orang"
+            for m in months
+            if f"lampiran2.m{m:02d}.total" in self.reg
+        ]
+        return "Diagram batang penempatan PMI per bulan: " + ", ".join(parts) + "."
+
+    def chart_alt_anggaran(self) -> str:
+        q = self.q
+        parts = []
+        for keg in self.pk.kegiatan:
+            kk = keg.kode.lower()
+            if f"kegiatan.{kk}.tw{q}.capaian_tahunan" in self.reg:
+                parts.append(
+                    f"{keg.nama}: penyerapan {self.reg[f'anggaran.{kk}.persen'].display}, "
+                    f"capaian {self.reg[f'kegiatan.{kk}.tw{q}.capaian_tahunan'].display}"
+                )
+        return (
+            "Diagram batang penyerapan anggaran dan capaian kinerja per kegiatan. "
+            + "; ".join(parts)
+            + "."
+        )
