@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 
+import pypdf
 import pytest
 import typst
 
@@ -154,10 +156,21 @@ def test_typst_output_compiles_with_the_book_style(tmp_path) -> None:
     (tmp_path / "main.typ").write_text(source, encoding="utf-8")
     pdf = typst.compile(str(tmp_path / "main.typ"), root=str(tmp_path), ignore_system_fonts=True)
     assert pdf.startswith(b"%PDF")
-    import io
-
-    import pypdf
-
     text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert re.search(r"Tabel 5\s+Capaian IKU 7", text)
     assert "Triwulan II" in text and "7.375" in text and "Sumber: data contoh" in text
+
+
+def test_landscape_table_gets_its_own_landscape_page(tmp_path) -> None:
+    (tmp_path / "lkj.typ").write_bytes(resource("typst/lkj.typ").read_bytes())
+    source = (
+        '#import "lkj.typ": *\n#show: lkj-book.with()\nSebelum.\n\n'
+        + to_typst(spec(landscape=True))
+        + "\n\nSesudah.\n"
+    )
+    (tmp_path / "main.typ").write_text(source, encoding="utf-8")
+    pdf = typst.compile(str(tmp_path / "main.typ"), root=str(tmp_path), ignore_system_fonts=True)
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pages]
+    assert sizes == [(595, 842), (842, 595), (595, 842)]
+    assert "Tabel 5" in pages[1].extract_text()

@@ -12,6 +12,7 @@ from lkj.errors import BuildError
 from lkj.render.assemble import BookMeta, assemble, page_names, read_meta
 from lkj.render.pandoc import Ast, nodes, pandoc_path
 from lkj.render.quarto import Chapter
+from lkj.render.typst import typst_document
 
 PNG = (
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgAAAAAgAB"
@@ -130,3 +131,27 @@ def test_meta_from_notebooks_and_running_title(tmp_path: Path) -> None:
     meta.update({**fields, "contact": "Jl. Satu"})
     assert meta.running == "Laporan Kinerja Triwulan II Tahun 2025"
     assert meta.contact == ["Jl. Satu"]
+
+
+def test_empty_chapters_are_dropped_and_parts_shift_typst_headings(tmp_path: Path) -> None:
+    chs, html, typ = chapters(tmp_path, "# A", "", "# B. Bagian\n\n## Rinci")
+    chs[2] = Chapter(chs[2].path, chs[2].rel, part="BAB II Bertingkat")
+    book = assemble(chs, html, typ, [tmp_path] * 3)
+    assert book.skipped == ["c1.ipynb"]
+    assert [c.page for c in book.chapters] == ["index.html", "c2.html"]
+    levels = [n["c"][0] for n in nodes(book.chapters[1].typst["blocks"]) if n["t"] == "Header"]
+    assert levels == [2, 3]  # below the part title in the PDF
+    assert [s.level for s in book.chapters[1].sections] == [2]  # HTML pages keep their h1
+
+
+def test_typst_document_part_title_and_landscape_reset(tmp_path: Path) -> None:
+    landscape = "```{=typst}\n#set page(flipped: true)\n```\n\n# Lampiran"
+    chs, html, typ = chapters(tmp_path, "# Pengantar", "# A. Satu", "# B. Dua", landscape, "# Z")
+    chs[1] = Chapter(chs[1].path, chs[1].rel, part="BAB II")
+    chs[2] = Chapter(chs[2].path, chs[2].rel, part="BAB II")
+    source = typst_document(assemble(chs, html, typ, [tmp_path] * 5), BookMeta(year=2025))
+    assert source.count('#heading(level: 1, "BAB II")') == 1
+    # a page reset only after the chapter that turned landscape (a reset breaks the page)
+    assert source.count("#set page(flipped: false)") == 1
+    assert source.index("= Lampiran") < source.index("#set page(flipped: false)")
+    assert source.index("#lkj-lists(") < source.index('"BAB II"')

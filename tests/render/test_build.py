@@ -20,8 +20,11 @@ def test_output_layout(built) -> None:
     executed = built.project / "_build" / built.run / "notebooks"
     assert sorted(p.name for p in executed.iterdir()) == [
         "bab1.ipynb",
+        "bab2a.ipynb",
+        "bab2b.ipynb",
         "index.ipynb",
         "lampiran.ipynb",
+        "terbatas.ipynb",
     ]
     assert (built.project / "_build" / built.run / "typst" / "main.typ").is_file()
     leftovers = [p.name for p in (built.project / "_output").iterdir() if p.name.startswith(".")]

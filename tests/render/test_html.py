@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-PAGES = ["index.html", "daftar-isi.html", "bab1.html", "lampiran.html"]
+PAGES = [
+    "index.html",
+    "daftar-isi.html",
+    "bab1.html",
+    "bab2a.html",
+    "bab2b.html",
+    "lampiran.html",
+]
 
 
 class Collect(HTMLParser):
@@ -59,9 +66,31 @@ def test_every_page_links_every_chapter_and_its_sections(built) -> None:
 def test_previous_and_next(built) -> None:
     bab1 = built.page("bab1.html")
     assert '<a class="prev" rel="prev" href="daftar-isi.html">' in bab1
-    assert '<a class="next" rel="next" href="lampiran.html">' in bab1
+    assert '<a class="next" rel="next" href="bab2a.html">' in bab1
     assert 'rel="prev"' not in built.page("index.html")
     assert 'rel="next"' not in built.page("lampiran.html")
+
+
+def test_parts_group_their_chapters(built) -> None:
+    bab2a = built.page("bab2a.html")
+    assert '<li class="toc-part">BAB II Bab Bertingkat</li>' in bab2a
+    assert '<li class="current in-part"><a href="bab2a.html" aria-current="page">' in bab2a
+    assert '<p class="part-title">BAB II Bab Bertingkat</p>' in bab2a
+    assert '<h1 class="unnumbered" id="bagian-a">A. Bagian Pertama</h1>' in bab2a
+    contents = built.page("daftar-isi.html")
+    assert "<li>BAB II Bab Bertingkat<ol>" in contents
+
+
+def test_edition_decides_which_chapters_exist(built, built_internal) -> None:
+    assert not (built.html / "terbatas.html").exists()  # shows nothing in the public edition
+    assert "Lampiran III" not in built.page("daftar-isi.html")
+    assert (built_internal.html / "terbatas.html").is_file()
+    assert "lampiran-3" in built_internal.page("daftar-isi.html")
+
+
+def test_reviewer_titles_tagged_remove_cell_are_left_out(built) -> None:
+    for name in PAGES:
+        assert "Notebook uji" not in built.page(name)
 
 
 def test_index_is_the_cover_and_first_chapter(built) -> None:

@@ -46,7 +46,8 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"}),
         new_output("execute_result", data={"text/plain": "42"}, execution_count=1),
     ]
-    nb.cells = [new_markdown_cell("# Judul Bab"), code]
+    title = new_markdown_cell("# Judul untuk peninjau", metadata={"tags": ["remove-cell"]})
+    nb.cells = [title, new_markdown_cell("# Judul Bab"), code]
     path = tmp_path_factory.mktemp("pandoc") / "bab.ipynb"
     nbformat.write(nb, path)
     return path
@@ -67,6 +68,7 @@ def test_html_target(executed: Path) -> None:
     assert "<img" in out
     # never in the book: code, streams, previews and plain text beside richer output
     for absent in (
+        "peninjau",
         "print(",
         "debug print",
         "UserWarning",

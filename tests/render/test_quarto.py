@@ -49,7 +49,7 @@ book:
         ("a.ipynb", "Bagian Utama"),
         ("sub/b.ipynb", "Bagian Utama"),
     ]
-    assert book.chapters[2].stem == "sub-b"
+    assert book.chapters[2].stem == "b"
     assert [c.front for c in book.chapters] == [True, False, False]  # default: first only
 
 

@@ -62,6 +62,10 @@ def test_daftar_isi_tabel_lampiran_with_page_numbers(texts) -> None:
     assert isi["Kata Pengantar"] == "i"
     assert isi["BAB I Capaian Kinerja"] == "1"
     assert isi["A. Capaian Triwulan"] == "1"
+    # a part: its title is the chapter, its notebooks the sections (level 3 is not listed)
+    assert isi["BAB II Bab Bertingkat"] == "3"
+    assert isi["A. Bagian Pertama"] == "3" and isi["B. Bagian Kedua"] == "3"
+    assert "Rincian" not in isi
     tabel = entries(texts[page_with(texts, "DAFTAR TABEL")])
     assert tabel == {
         "Tabel 1 Capaian IKU Triwulan II Tahun 2025": "1",
@@ -69,11 +73,22 @@ def test_daftar_isi_tabel_lampiran_with_page_numbers(texts) -> None:
     }
     lampiran = entries(texts[page_with(texts, "DAFTAR LAMPIRAN")])
     assert lampiran == {
-        "Lampiran I Data Pelaksanaan OPP Triwulan II Tahun 2025": "3",
-        "Lampiran II Tabel Lampiran Bernomor": "4",
+        "Lampiran I Data Pelaksanaan OPP Triwulan II Tahun 2025": "4",
+        "Lampiran II Tabel Lampiran Bernomor": "5",
     }
-    # the listed page really holds the table: page label "3" is the landscape appendix
-    assert "LAMPIRAN I\nDATA PELAKSANAAN OPP" in texts[page_with(texts, "LAMPIRAN I\n")]
+
+
+def test_listed_page_numbers_are_where_the_content_is(pdf, texts) -> None:
+    labels = pdf.page_labels
+    assert labels[page_with(texts, "LAMPIRAN I\nDATA PELAKSANAAN OPP")] == "4"
+    assert labels[page_with(texts, "BAB II BAB BERTINGKAT")] == "3"
+    # the two notebooks of the part follow on one page: no page break between sections
+    assert "B. Bagian Kedua" in texts[page_with(texts, "BAB II BAB BERTINGKAT")]
+
+
+def test_reviewer_titles_and_code_are_left_out(texts) -> None:
+    text = "\n".join(texts)
+    assert "Notebook uji" not in text and "load_run" not in text
 
 
 def test_captions_show_the_given_numbers_once(texts) -> None:
@@ -104,6 +119,9 @@ def test_internal_edition_is_marked_on_every_page(built_internal) -> None:
     reader = pypdf.PdfReader(built_internal.pdf)
     for number, page in enumerate(reader.pages):
         assert "TERBATAS" in page.extract_text(), f"page {number + 1} is not marked"
+    # and it has the appendix the public edition leaves out
+    daftar = next(p.extract_text() for p in reader.pages if "DAFTAR LAMPIRAN" in p.extract_text())
+    assert "Lampiran III Daftar Nama (terbatas)" in daftar
 
 
 def test_fixed_timestamp(pdf, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,11 @@ and typst alike:
 - images (data: URIs from `lkj.display.figure`, files extracted by pandoc) get content-hash
   names under `assets/img/`, the same for both targets;
 - the navigation (chapter titles, sections) and the entries of Daftar Tabel / Daftar
-  Lampiran come from the HTML AST.
+  Lampiran come from the HTML AST;
+- a chapter that shows nothing (e.g. an appendix the public edition leaves out) is dropped;
+- in the PDF, the chapters of a `part:` sit one level below the part title (their level-1
+  heading "A. Capaian Kinerja Triwulan" becomes level 2 under "BAB II ..."), so their
+  headings are shifted down one level in the typst AST.
 """
 
 from __future__ import annotations
@@ -94,6 +98,8 @@ class BookMeta:
                 self.year = int(value)
             elif key in ("title", "subtitle", "unit", "parent", "period", "edition"):
                 setattr(self, key, str(value))
+            elif key == "quarter" and isinstance(value, str):
+                self.period = value  # "Triwulan II" (lkj.book.Book.cover() calls it quarter)
             # unknown keys are kept for later templates but not shown
 
 
@@ -103,6 +109,7 @@ class BookDoc:
     entries: list[Entry]
     images: dict[str, bytes]  # "assets/img/<hash>.png" -> bytes
     warnings: list[str]
+    skipped: list[str] = field(default_factory=list)  # chapters that showed nothing
 
     @property
     def front(self) -> list[ChapterDoc]:
@@ -159,6 +166,14 @@ def assemble(
     typst_asts: list[Ast],
     media_dirs: list[Path],
 ) -> BookDoc:
+    keep = [i for i, a in enumerate(html_asts) if a["blocks"] or typst_asts[i]["blocks"]]
+    skipped = [chapters[i].rel for i in range(len(chapters)) if i not in keep]
+    chapters = [chapters[i] for i in keep]
+    html_asts = [html_asts[i] for i in keep]
+    typst_asts = [typst_asts[i] for i in keep]
+    media_dirs = [media_dirs[i] for i in keep]
+    if not chapters:
+        raise BuildError("semua bab kosong: tidak ada yang ditampilkan notebook")
     pages = page_names(chapters)
     warnings: list[str] = []
 
@@ -246,28 +261,33 @@ def assemble(
 
         title, sections = _outline(html_ast)
         if title is None:
-            warnings.append(f"{chapter.rel}: tidak ada judul tingkat 1 (heading(..., 1))")
+            warnings.append(f"{chapter.rel}: tidak ada judul (heading(..., 1))")
             title = chapter.stem
+        if chapter.part:
+            _shift_headings(typst_ast)
         docs.append(ChapterDoc(chapter, page, title, sections, html_ast, typst_ast))
 
     entries = _entries(docs)
-    return BookDoc(chapters=docs, entries=entries, images=images, warnings=warnings)
+    return BookDoc(docs, entries, images, warnings, skipped)
+
+
+def _shift_headings(ast: Ast) -> None:
+    """One level down (max 6): a chapter inside a part is a section of the part."""
+    for node in nodes(ast["blocks"]):
+        if node["t"] == "Header":
+            node["c"][0] = min(6, node["c"][0] + 1)
 
 
 def _outline(ast: Ast) -> tuple[str | None, list[Section]]:
-    title: str | None = None
-    sections: list[Section] = []
-    for node in nodes(ast["blocks"]):
-        if node["t"] != "Header":
-            continue
-        level, (ident, _, _), inlines = node["c"]
-        text = stringify(inlines)
-        if level == 1 and title is None:
-            title = text
-            continue
-        if level <= 2:
-            sections.append(Section(level, ident, text))
-    return title, sections
+    """Chapter title (first level-1 heading, else the first heading) and sections (1–2)."""
+    headers = [n["c"] for n in nodes(ast["blocks"]) if n["t"] == "Header"]
+    if not headers:
+        return None, []
+    first = next((h for h in headers if h[0] == 1), headers[0])
+    sections = [
+        Section(h[0], h[1][0], stringify(h[2])) for h in headers if h is not first and h[0] <= 2
+    ]
+    return stringify(first[2]), sections
 
 
 def _entries(docs: list[ChapterDoc]) -> list[Entry]:

@@ -19,7 +19,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -104,9 +103,22 @@ def build(
         report.close()
 
 
-def _step(report: Reporter, key: str, label: str):  # small helper for the linear steps
-    report.start(key, label)
-    return key
+class Step:
+    """One line of progress: marked failed if its block raises, done otherwise."""
+
+    def __init__(self, report: Reporter, key: str, label: str):
+        self.report, self.key, self.label = report, key, label
+        self.detail = ""
+
+    def __enter__(self) -> Step:
+        self.report.start(self.key, self.label)
+        return self
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if kind is None:
+            self.report.done(self.key, self.detail)
+        else:
+            self.report.fail(self.key)
 
 
 def _build(
@@ -117,22 +129,17 @@ def _build(
     validate: bool,
     report: Reporter,
 ) -> Path:
-    key = _step(report, "params", f"params {params_path}")
-    run = load_run(params_path)
-    book = load_book(run.root)
-    engine = choose_renderer(renderer)
-    report.done(key, f"{run.name}, {len(book.chapters)} bab, renderer {engine}")
+    with Step(report, "params", f"params {Path(params_path).name}") as step:
+        run = load_run(params_path)
+        book = load_book(run.root)
+        engine = choose_renderer(renderer)
+        step.detail = f"{run.name}, {len(book.chapters)} bab, renderer {engine}"
 
     if validate:
-        key = _step(report, "inputs", "validasi data masukan")
-        try:
+        # Before any notebook runs: bad data should fail in a second, with every problem.
+        with Step(report, "inputs", "validasi data masukan") as step:
             checked = validate_inputs(run)
-        except BaseException:
-            report.fail(key)
-            raise
-        report.done(
-            key, "dilewati (lkj.inputs belum ada)" if checked is None else f"{checked} berkas"
-        )
+            step.detail = "lkj.inputs belum ada" if checked is None else f"{checked} berkas"
 
     build_dir = run.root / "_build" / run.name
     out_root = Path(output_root) if output_root else run.root / "_output"
@@ -140,22 +147,18 @@ def _build(
 
     # 1. execute
     jobs = [
-        Job(
-            source=ch.path,
-            output=build_dir / "notebooks" / ch.rel,
-            shown=run.shown(ch.path),
-        )
+        Job(source=ch.path, output=build_dir / "notebooks" / ch.rel, shown=run.shown(ch.path))
         for ch in book.chapters
     ]
-    labels = {job.shown: f"notebook {job.shown}" for job in jobs}
 
     def on_event(job: Job, what: str, took: float | None) -> None:
+        key = "nb:" + job.shown
         if what == "start":
-            report.start("nb:" + job.shown, labels[job.shown])
+            report.start(key, f"notebook {job.shown}")
         elif what == "done":
-            report.done("nb:" + job.shown)
+            report.done(key)
         else:
-            report.fail("nb:" + job.shown)
+            report.fail(key)
 
     parameters = {"params_file": str(run.params_path), "edition": run.params.edition}
     executed = execute_all(jobs, parameters, workers=count, on_event=on_event)
@@ -170,9 +173,8 @@ def _build(
         else:
             meta = book_meta(book, run, executed)
             _render_pandoc(book, executed, build_dir, tmp, run.name, meta, count, report)
-        key = _step(report, "publish", f"terbitkan {run.shown(final)}")
-        publish(tmp, final)
-        report.done(key)
+        with Step(report, "publish", f"terbitkan {run.shown(final)}"):
+            publish(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -189,36 +191,32 @@ def _render_pandoc(
     workers: int,
     report: Reporter,
 ) -> None:
-    key = _step(report, "pandoc", "pandoc: notebook → AST")
-    media_root = build_dir / "media"
-    shutil.rmtree(media_root, ignore_errors=True)
-    chapters = list(book.chapters)
-    media = [media_root / ch.stem for ch in chapters]
-    tasks = [
-        (path, target, media[i] / target, ch.rel)
-        for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
-        for target in ("html", "typst")
-    ]
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        asts = list(pool.map(lambda t: pandoc.read_notebook(*t), tasks))
-    html_asts, typst_asts = asts[0::2], asts[1::2]
-    media_dirs = [m / "html" for m in media]
-    doc = assemble(chapters, html_asts, typst_asts, media_dirs)
-    report.done(key, f"{len(doc.entries)} tabel/lampiran terdaftar")
+    with Step(report, "pandoc", "pandoc: notebook → AST") as step:
+        media_root = build_dir / "media"
+        shutil.rmtree(media_root, ignore_errors=True)
+        chapters = list(book.chapters)
+        media = [media_root / f"{i:02d}-{ch.stem}" for i, ch in enumerate(chapters)]
+        tasks = [
+            (path, target, media[i] / target, ch.rel)
+            for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
+            for target in ("html", "typst")
+        ]
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            asts = list(pool.map(lambda t: pandoc.read_notebook(*t), tasks))
+        html_asts, typst_asts = asts[0::2], asts[1::2]
+        doc = assemble(chapters, html_asts, typst_asts, [m / "html" for m in media])
+        step.detail = f"{len(doc.entries)} tabel/lampiran terdaftar"
+        if doc.skipped:  # e.g. an appendix only the internal edition shows
+            step.detail += f"; bab tanpa isi dilewati: {', '.join(doc.skipped)}"
     for warning in doc.warnings:
         report.warn(warning)
 
-    key = _step(report, "html", "HTML")
-    pages = write_html(doc, meta, tmp / "html", pdf_name=f"{name}.pdf", workers=workers)
-    report.done(key, f"{len(pages)} halaman")
+    with Step(report, "html", "HTML") as step:
+        pages = write_html(doc, meta, tmp / "html", pdf_name=f"{name}.pdf", workers=workers)
+        step.detail = f"{len(pages)} halaman"
 
-    key = _step(report, "pdf", "PDF (typst)")
-    try:
+    with Step(report, "pdf", "PDF (typst)"):
         warnings = write_pdf(doc, meta, build_dir / "typst", tmp / f"{name}.pdf")
-    except BaseException:
-        report.fail(key)
-        raise
-    report.done(key)
     for warning in warnings:
         report.warn(warning)
 
@@ -234,18 +232,16 @@ def _render_quarto(
     project = build_dir / "notebooks"
     shutil.copyfile(book.config_path, project / "_quarto.yml")
     for fmt, dest in (("html", tmp / "html"), ("typst", tmp / "quarto-typst")):
-        key = _step(report, f"quarto-{fmt}", f"quarto render --to {fmt}")
-        started = time.perf_counter()
-        proc = subprocess.run(
-            ["quarto", "render", str(project), "--to", fmt, "--output-dir", str(dest)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if proc.returncode != 0:
-            report.fail(key)
-            raise BuildError(f"quarto render --to {fmt} gagal:\n{proc.stderr.strip()[-3000:]}")
-        report.done(key, f"{time.perf_counter() - started:.1f} s")
+        with Step(report, f"quarto-{fmt}", f"quarto render --to {fmt}"):
+            proc = subprocess.run(
+                ["quarto", "render", str(project), "--to", fmt, "--output-dir", str(dest)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if proc.returncode != 0:
+                tail = proc.stderr.strip()[-3000:]
+                raise BuildError(f"quarto render --to {fmt} gagal:\n{tail}")
     pdfs = sorted((tmp / "quarto-typst").rglob("*.pdf"))
     if not pdfs:
         raise BuildError("quarto render --to typst tidak menghasilkan PDF")

@@ -46,17 +46,26 @@ def _sections(doc: ChapterDoc, depth: int = 2) -> list[Section]:
     return [s for s in doc.sections if s.level <= depth]
 
 
+def _part(page: Page) -> str | None:
+    return page.chapter.chapter.part if page.chapter is not None else None
+
+
 def nav_html(pages: list[Page], current: str) -> str:
+    """Every page with its sections; parts ("BAB II ...") and Lampiran as group labels."""
     out = ['<ol class="toc">']
     in_appendix = False
+    part: str | None = None
     for page in pages:
         doc = page.chapter
         if doc is not None and doc.chapter.appendix and not in_appendix:
             out.append('<li class="toc-group" aria-hidden="true">Lampiran</li>')
             in_appendix = True
-        here = page.file == current
-        cls = ' class="current"' if here else ""
-        aria = ' aria-current="page"' if here else ""
+        if _part(page) and _part(page) != part:
+            out.append(f'<li class="toc-part">{e(_part(page) or "")}</li>')
+        part = _part(page)
+        classes = (["current"] if page.file == current else []) + (["in-part"] if part else [])
+        cls = f' class="{" ".join(classes)}"' if classes else ""
+        aria = ' aria-current="page"' if page.file == current else ""
         out.append(f'<li{cls}><a href="{page.file}"{aria}>{e(page.title)}</a>')
         if doc is not None and doc.sections:
             out.append("<ol>")
@@ -93,16 +102,24 @@ def cover_html(meta: BookMeta) -> str:
 
 def lists_html(book: BookDoc, pages: list[Page]) -> str:
     out = ['<h1 id="daftar-isi">Daftar Isi</h1>', '<ol class="lkj-contents">']
+    part: str | None = None
     for page in pages:
         if page.chapter is None:
             continue
+        if part and _part(page) != part:
+            out.append("</ol></li>")  # close the previous part
+        if _part(page) and _part(page) != part:
+            out.append(f"<li>{e(_part(page) or '')}<ol>")
+        part = _part(page)
         out.append(f'<li><a href="{page.file}">{e(page.title)}</a>')
-        subs = _sections(page.chapter)
+        subs = [] if part else _sections(page.chapter)  # inside a part: chapters only
         if subs:
             out.append("<ol>")
             out += [f'<li><a href="{page.file}#{e(s.id)}">{e(s.title)}</a></li>' for s in subs]
             out.append("</ol>")
         out.append("</li>")
+    if part:
+        out.append("</ol></li>")
     out.append("</ol>")
     for kind, title, anchor in (
         ("tabel", "Daftar Tabel", "daftar-tabel"),
@@ -155,6 +172,8 @@ def page_html(
     pdf = f'<a class="pdf-link" href="../{e(pdf_name)}">Unduh PDF</a>' if pdf_name else ""
     unit = f" · {e(meta.unit)}" if meta.unit else ""
     cover = cover_html(meta) + "\n" if index == 0 else ""
+    if _part(page):
+        cover += f'<p class="part-title">{e(_part(page) or "")}</p>\n'  # "BAB II ..." above A.
     return f"""<!DOCTYPE html>
 <html lang="id">
 <head>

@@ -20,7 +20,9 @@ The file stays valid for real Quarto::
       front-matter: [index.ipynb, kata-pengantar.ipynb]
 
 `lkj.front-matter` names the chapters before "Daftar Isi" (roman page numbers in the PDF);
-it must be a prefix of `chapters`. Default: only the first chapter.
+it must be a prefix of `chapters`. Default: only the first chapter. `lkj.cover` may set cover
+fields (unit, parent, contact, ...), though notebooks usually give them from data with
+`lkj.display.meta`.
 
 Where: `notebooks/_quarto.yml` under the project folder, else `_quarto.yml` in it.
 """
@@ -50,7 +52,8 @@ class Chapter:
 
     @property
     def stem(self) -> str:
-        return Path(self.rel).with_suffix("").as_posix().replace("/", "-")
+        """File name without suffix: the HTML page name (made unique by the assembler)."""
+        return Path(self.rel).stem
 
 
 @dataclass(frozen=True)

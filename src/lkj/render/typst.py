@@ -58,6 +58,12 @@ def _cover(meta: BookMeta) -> str:
     )
 
 
+def _turns_landscape(blocks: list[dict]) -> bool:
+    """Whether a chapter leaves the page landscape (lkj.display.lampiran(landscape=True))."""
+    raw = [n["c"][1] for n in pandoc.nodes(blocks) if n["t"] == "RawBlock"]
+    return any("set page(flipped: true)" in text for text in raw)
+
+
 def typst_document(book: BookDoc, meta: BookMeta) -> str:
     """The complete main.typ text."""
     blocks: list[dict] = []
@@ -67,14 +73,23 @@ def typst_document(book: BookDoc, meta: BookMeta) -> str:
         f"appendices: {str(book.has('lampiran')).lower()})"
     )
     mainmatter = '#set page(numbering: "1", flipped: false)\n#counter(page).update(1)'
+    part: str | None = None
+    landscape = False
     for doc in book.chapters:
         if not doc.chapter.front and not lists_done:
             blocks += [_raw(lists), _raw(mainmatter)]
-            lists_done = True
-        elif blocks:
-            # Every chapter starts portrait (an appendix before may have turned landscape).
+            lists_done, landscape = True, False
+        elif landscape:
+            # A `set page` always starts a new page, so it is only written where needed:
+            # after an appendix that turned the pages landscape.
             blocks.append(_raw("#set page(flipped: false)"))
+        if doc.chapter.part and doc.chapter.part != part:
+            # The part title is the chapter-level heading ("BAB II ..."); the notebooks of
+            # the part are its sections (their headings were shifted down one level).
+            blocks.append(_raw(f"#heading(level: 1, {typst_str(doc.chapter.part)})"))
+        part = doc.chapter.part
         blocks.extend(doc.typst["blocks"])
+        landscape = _turns_landscape(doc.typst["blocks"])
     if not lists_done:
         blocks.append(_raw(lists))
     like = book.chapters[0].typst

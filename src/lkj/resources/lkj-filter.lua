@@ -7,7 +7,9 @@ text/markdown and drops text/html for typst, so this filter chooses per output i
   2. an image       -> kept (a figure that was not passed through lkj.display.figure);
   3. text/html      -> kept for the html target only;
   4. text/plain     -> kept as verbatim text when nothing richer exists.
-Code (cell inputs) and stream output (print, warnings) never reach the book.
+Code (cell inputs) and stream output (print, warnings) never reach the book, nor does any
+cell tagged `remove-cell` (the Jupyter Book/Quarto tag), e.g. a markdown cell that titles the
+notebook for reviewers.
 
 It also applies what depends on the target, given as metadata `lkj-target` ("html" or
 "typst") because the filter runs while reading to pandoc JSON, not while writing:
@@ -116,13 +118,21 @@ local target_filter = {
   end,
 }
 
+local function removed(cell)
+  -- pandoc keeps the cell's tags as a JSON list in the attribute "tags"
+  local tags = cell.attributes["tags"] or ""
+  return tags:find('"remove[-_]cell"') ~= nil
+end
+
 function Pandoc(doc)
   if doc.meta["lkj-target"] then
     target = pandoc.utils.stringify(doc.meta["lkj-target"])
   end
   local blocks = {}
   for _, b in ipairs(doc.blocks) do
-    if b.t == "Div" and has_class(b, "cell") then
+    if b.t == "Div" and has_class(b, "cell") and removed(b) then
+      -- not part of the book
+    elseif b.t == "Div" and has_class(b, "cell") then
       for _, x in ipairs(cell_blocks(b)) do table.insert(blocks, x) end
     else
       table.insert(blocks, b)
