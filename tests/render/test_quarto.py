@@ -23,9 +23,17 @@ def write_project(root: Path, quarto: str, notebooks: list[str]) -> None:
 def test_fixture_book_in_reading_order() -> None:
     book = load_book(BOOK)
     assert book.title == "Laporan Kinerja" and book.lang == "id"
-    assert [c.rel for c in book.chapters] == ["index.ipynb", "bab1.ipynb", "lampiran.ipynb"]
-    assert [c.front for c in book.chapters] == [True, False, False]
-    assert [c.appendix for c in book.chapters] == [False, False, True]
+    assert [c.rel for c in book.chapters] == [
+        "index.ipynb",
+        "bab1.ipynb",
+        "bab2a.ipynb",
+        "bab2b.ipynb",
+        "lampiran.ipynb",
+        "terbatas.ipynb",
+    ]
+    assert [c.front for c in book.chapters] == [True] + [False] * 5
+    assert [c.appendix for c in book.chapters] == [False] * 4 + [True, True]
+    assert [c.part for c in book.chapters][2:4] == ["BAB II Bab Bertingkat"] * 2
     assert all(c.path.is_file() for c in book.chapters)
 
 
