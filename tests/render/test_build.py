@@ -33,7 +33,7 @@ def test_output_layout(built) -> None:
 
 def test_two_builds_are_byte_identical(built, digest, tmp_path: Path) -> None:
     params = built.project / "params" / f"{built.run}.yml"
-    again = build(params, validate=False, progress=False, output_root=tmp_path, workers=1)
+    again = build(params, validate=False, progress=False, output_root=tmp_path, workers=3)
     assert digest(again) == digest(built.out)
 
 
