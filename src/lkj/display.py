@@ -13,7 +13,17 @@ Every piece of content is ONE notebook output (one `display_data`) carrying a MI
 
 The build drops code, stream output (print, warnings) and any output that is not one of the
 above (a stray ``image/png`` of a figure not passed to `figure` is kept as a plain image).
-Functions return ``None`` so nothing is echoed as a cell result.
+Functions return ``None`` so nothing is echoed as a cell result. Markdown cells are content
+too, except cells tagged ``remove-cell`` (e.g. a title for reviewers). A chapter notebook
+that shows nothing (an appendix only the internal edition has) is left out of the book.
+
+Structure (``_quarto.yml``, see `lkj.render.quarto`)
+--------------------------------------------------
+One notebook = one chapter = one HTML page. The chapters listed in ``lkj.front-matter``
+come before Daftar Isi (roman page numbers). A ``part:`` ("BAB II Akuntabilitas Kinerja")
+groups notebooks: the part title becomes the chapter heading of the PDF and each notebook's
+level-1 heading ("A. Capaian Kinerja Triwulan") is shown one level below it.
+Appendix notebooks go under ``appendices:``.
 
 Functions and conventions for notebook authors
 ----------------------------------------------
@@ -49,7 +59,10 @@ Functions and conventions for notebook authors
 ``meta(**fields)``
     Book metadata for the cover, e.g. ``meta(unit="BP3MI Jawa Tengah", parent="Kementerian
     ...", contact=["Jl. ...", "(024) ..."])``. Invisible; read by the build from the executed
-    notebook (later calls override earlier ones, notebooks in chapter order).
+    notebook (later calls override earlier ones, notebooks in chapter order). Keys shown:
+    title, subtitle (an extra line under the unit), unit, parent, period ("Triwulan II"; the
+    key quarter is accepted too), year, contact. Period and year default to the params;
+    the edition always comes from the params.
 """
 
 from __future__ import annotations
