@@ -70,9 +70,10 @@ def nav_html(pages: list[Page], current: str) -> str:
         if doc is not None and doc.sections:
             out.append("<ol>")
             for s in _sections(doc):
+                # one line each (ellipsis in CSS); the full title on hover
                 out.append(
-                    f'<li class="toc-l{s.level}"><a href="{page.file}#{e(s.id)}">'
-                    f"{e(s.title)}</a></li>"
+                    f'<li class="toc-l{s.level}"><a href="{page.file}#{e(s.id)}" '
+                    f'title="{e(s.title)}">{e(s.title)}</a></li>'
                 )
             out.append("</ol>")
         out.append("</li>")
