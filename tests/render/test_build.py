@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -116,3 +117,36 @@ def test_publish_swaps_folders(tmp_path: Path) -> None:
     publish(tmp, final)
     assert [p.name for p in final.iterdir()] == ["new.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["run"]
+
+
+def test_quarto_renderer_wiring_with_a_stand_in_quarto(
+    fresh_book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real Quarto is not installed here: a stand-in checks what lkj hands to it."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "quarto"
+    fake.write_text(
+        """#!/bin/sh
+# quarto render PROJECT --to FMT --output-dir DEST
+project="$2"; fmt="$4"; dest="$6"
+grep -q "include-in-header: _lkj-helpers.typ" "$project/_quarto.yml" || exit 3
+test -f "$project/index.ipynb" || exit 4
+mkdir -p "$dest"
+if [ "$fmt" = html ]; then echo "<html lang=id></html>" > "$dest/index.html";
+else echo "%PDF-1.7 stand-in" > "$dest/Laporan-Kinerja.pdf"; fi
+""",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    out = build(
+        fresh_book / "params" / "demo-2025-tw2.yml",
+        renderer="quarto",
+        validate=False,
+        progress=False,
+    )
+    index, pdf = output_paths(out, "demo-2025-tw2")
+    assert index.read_text() == "<html lang=id></html>\n"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in out.iterdir()) == ["demo-2025-tw2.pdf", "html"]

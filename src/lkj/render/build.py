@@ -24,6 +24,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Literal
 
+import yaml
+
 from lkj.errors import BuildError
 from lkj.params import Run, load_run
 from lkj.render import pandoc
@@ -230,7 +232,15 @@ def _render_quarto(
     Untested where Quarto is not installed (see DESIGN.md).
     """
     project = build_dir / "notebooks"
-    shutil.copyfile(book.config_path, project / "_quarto.yml")
+    # The raw typst of lkj.display calls lkj-value() and lkj-table-note(); Quarto's typst
+    # template does not define them, so the copy of _quarto.yml includes our definitions.
+    config = yaml.safe_load(book.config_path.read_text(encoding="utf-8"))
+    helpers = "_lkj-helpers.typ"
+    (project / helpers).write_text(QUARTO_TYPST_HELPERS, encoding="utf-8")
+    typst_format = config.setdefault("format", {}).setdefault("typst", {}) or {}
+    config["format"]["typst"] = typst_format
+    typst_format.setdefault("include-in-header", helpers)
+    (project / "_quarto.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     for fmt, dest in (("html", tmp / "html"), ("typst", tmp / "quarto-typst")):
         with Step(report, f"quarto-{fmt}", f"quarto render --to {fmt}"):
             proc = subprocess.run(
@@ -247,6 +257,12 @@ def _render_quarto(
         raise BuildError("quarto render --to typst tidak menghasilkan PDF")
     shutil.move(str(pdfs[0]), tmp / f"{name}.pdf")
     shutil.rmtree(tmp / "quarto-typst", ignore_errors=True)
+
+
+QUARTO_TYPST_HELPERS = """\
+#let lkj-value(id, body) = body
+#let lkj-table-note(body) = block(above: 0.5em, text(size: 8.5pt, style: "italic", body))
+"""
 
 
 def publish(tmp: Path, final: Path) -> None:
