@@ -5,10 +5,10 @@ BIN    := $(VENV)/bin
 PARAMS ?= params/jateng-2025-tw2.yml
 
 .DEFAULT_GOAL := help
-.PHONY: help install report check compute test lint format clean
+.PHONY: help install system-deps report check compute test lint format clean
 
 help: ## Show this list of targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,21 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 
 install: $(BIN)/.installed ## Create .venv and install pinned dependencies
 
+# Programs the tests drive that PyPI cannot provide: Debian's chromium (real-browser tests,
+# driven by playwright without a browser download). Installed only when missing, as root.
+SYSTEM_PROGRAMS := chromium:chromium
+system-deps: ## Install Debian programs the tests need (chromium), when missing
+	@for pair in $(SYSTEM_PROGRAMS); do \
+	  cmd=$${pair%%:*}; pkg=$${pair#*:}; \
+	  if ! command -v $$cmd >/dev/null 2>&1; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	      echo "installing $$pkg (Debian) for the tests"; \
+	      { [ -n "$$(find /var/lib/apt/lists -name '*Packages*' -mmin -1440 2>/dev/null | head -1)" ] || apt-get update -qq; } && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$pkg >/dev/null; \
+	    else echo "warning: $$cmd missing and cannot be installed here; its tests will be skipped"; fi; \
+	  fi; \
+	done
+
 report: install ## Build the default report (Jawa Tengah, 2025, TW II) into _output/
 	$(BIN)/lkj build $(PARAMS)
 
@@ -29,7 +44,7 @@ check: install ## Validate the inputs of PARAMS (default: the Jawa Tengah TW II 
 compute: install ## Print every computed value of PARAMS as JSON
 	$(BIN)/lkj compute $(PARAMS) --format json
 
-test: install ## Run the whole test suite (lint included)
+test: install system-deps ## Run the whole test suite (lint included)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
