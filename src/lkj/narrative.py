@@ -36,12 +36,12 @@ class Writer:
         return self.v(value_id)
 
     def realisation_clause(self, iku: Iku, part: str) -> str:
-        """'sebanyak 7.375 Orang' / '7 dari 8 Klaim (87,5%)' / 'berkategori Baik'."""
+        """'sebanyak 7.375 Orang' / 'sebesar 87,5% (7 dari 8 Klaim)' / 'berkategori Baik'."""
         k = f"{iku.key}.{part}"
         if iku.sumber.aturan == "rasio":
             return (
-                f"{self.v(k + '.pembilang')} dari {self.v(k + '.penyebut')} "
-                f"atau {self.v(k + '.realisasi')}"
+                f"sebesar {self.v(k + '.realisasi')} ({self.v(k + '.pembilang', with_unit=False)} "
+                f"dari {self.v(k + '.penyebut')})"
             )
         if iku.jenis == "kategori":
             return f"berkategori {self.v(k + '.realisasi')}"
@@ -104,12 +104,16 @@ class Writer:
         )
 
     def average(self) -> str:
-        q = self.q
-        key = f"rata2.sd_tw{q}.capaian"
-        how = self.reg[key].formula
+        key = f"rata2.sd_tw{self.q}.capaian"
+        rule = (
+            "IKU yang belum terealisasi dihitung nol"
+            if self.reg[key].params.get("averages.unrealised") == "zero"
+            else "IKU yang belum terealisasi tidak diikutkan"
+        )
         return (
-            f"Capaian kinerja sampai dengan {self.tw} tahun {self.year} sebesar {self.v(key)}, "
-            f"yang dihitung dari {how}."
+            f"Capaian kinerja sampai dengan {self.tw} tahun {self.year} sebesar "
+            f"{self.v(key)}, yaitu rata-rata sederhana capaian "
+            f"{self.v(key + '.banyak_iku')} terhadap target tahunan ({rule})."
         )
 
     def budget(self, unit_name: str) -> str:
