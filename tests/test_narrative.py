@@ -39,7 +39,7 @@ def test_every_number_in_generated_text_is_a_value(book):
             assert book.reg[value_id].display in shown.replace("\\", "")
         rest = SPAN.sub("", text)
         rest = re.sub(r"\b20\d\d\b", "", rest)  # years are labels, not figures
-        rest = re.sub(r"^\d+\. ", "", rest, flags=re.M)  # list numbering
+        rest = re.sub(r"^(\*\*)?\d+\. ", "", rest, flags=re.M)  # list/heading numbers
         rest = re.sub(r"\b\d{4}[–-]\d{4}\b", "", rest)
         assert not re.search(r"\d", rest.replace("BP3MI", "").replace("BP2MI", "")), rest
 
