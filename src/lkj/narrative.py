@@ -31,8 +31,6 @@ class Writer:
         return self.reg[f"{iku.key}.{part}.realisasi"].value is not None
 
     def target_text(self, iku: Iku, value_id: str) -> str:
-        if iku.tampilan == "persen_jumlah":
-            return f"100% ({self.v(value_id)})"
         return self.v(value_id)
 
     def realisation_clause(self, iku: Iku, part: str) -> str:
