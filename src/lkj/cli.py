@@ -23,16 +23,10 @@ def _print_problems(exc: InputError) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from lkj.inputs import load_inputs
-    from lkj.params import load_run
+    from lkj import cli_analyst
 
-    run = load_run(args.params)
-    inputs = load_inputs(run)
-    for warning in inputs.warnings:
-        err_console.print(f"  [yellow]![/] {warning.render()}", soft_wrap=True)
-    out_console.print(f"[green]✓[/] {run.shown(run.params_path)}: semua data masukan sah "
-                      f"({len(inputs.files)} berkas diperiksa).")
-    return 0
+    # Validation, plausibility warnings and the optional HTML page live in lkj.cli_analyst.
+    return cli_analyst.check(args)
 
 
 def cmd_compute(args: argparse.Namespace) -> int:
@@ -71,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="periksa semua data masukan sebuah params")
     p.add_argument("params", help="berkas params, mis. params/jateng-2025-tw2.yml")
+    p.add_argument("--html", metavar="FILE", help="tulis juga pemeriksaan sebagai halaman HTML")
 
     p = sub.add_parser("compute", help="hitung dan cetak semua nilai laporan")
     p.add_argument("params")
@@ -82,13 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="auto: quarto bila ada di PATH, selain itu pandoc + typst")
     p.add_argument("--workers", type=int, default=None,
                    help="notebook yang dieksekusi bersamaan (bawaan: jumlah CPU)")
+    from lkj import cli_analyst
+
+    cli_analyst.add_parsers(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    from lkj import cli_analyst
+
     args = build_parser().parse_args(argv)
+    commands = {**COMMANDS, **cli_analyst.COMMANDS}
     try:
-        return COMMANDS[args.command](args)
+        return commands[args.command](args)
     except InputError as exc:
         _print_problems(exc)
         err_console.print("[red]Perbaiki masalah di atas lalu jalankan lagi.[/]")

@@ -1,0 +1,1 @@
+"""The analyst's Excel workbook: `lkj template` writes it, `lkj import` reads it back into data/."""
