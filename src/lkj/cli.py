@@ -60,7 +60,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="lkj", description="Laporan Kinerja triwulanan yang dapat direproduksi.")
+        prog="lkj", description="Laporan Kinerja triwulanan yang dapat direproduksi."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("check", help="periksa semua data masukan sebuah params")
@@ -73,10 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="eksekusi notebook lalu susun buku HTML dan PDF")
     p.add_argument("params", nargs="+", help="satu atau lebih berkas params")
-    p.add_argument("--renderer", choices=["auto", "pandoc", "quarto"], default="auto",
-                   help="auto: quarto bila ada di PATH, selain itu pandoc + typst")
-    p.add_argument("--workers", type=int, default=None,
-                   help="notebook yang dieksekusi bersamaan (bawaan: jumlah CPU)")
+    p.add_argument(
+        "--renderer",
+        choices=["auto", "pandoc", "quarto"],
+        default="auto",
+        help="auto: quarto bila ada di PATH, selain itu pandoc + typst",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="notebook yang dieksekusi bersamaan (bawaan: jumlah CPU)",
+    )
     from lkj import cli_analyst
 
     cli_analyst.add_parsers(sub)
