@@ -169,7 +169,9 @@ def new_quarter(root: Path, unit: str, year: int, quarter: int, data_dir: str = 
     tw = f"{fmt.quarter_label(quarter)} {year}"
     for name, what in QUARTER_TEXTS.items():
         _write_new(
-            text_dir / f"{name}.md", _prompt(f"{what.capitalize()}, {tw}. {PROMPTS[name]}"), result
+            text_dir / f"{name}.md",
+            _prompt(f"{what[0].upper()}{what[1:]}, {tw}. {PROMPTS[name]}"),
+            result,
         )
     pk = yaml.safe_load((run.year_dir / "pk.yml").read_text(encoding="utf-8")) or {}
     codes = [str(i["kode"]) for i in pk.get("iku") or [] if isinstance(i, dict)]
