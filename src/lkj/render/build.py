@@ -8,7 +8,8 @@ Folders (under the project folder, the one holding data/ and notebooks/):
   _build/<run>/notebooks/   executed notebooks (cleaned: no timestamps, fixed cell ids)
   _build/<run>/media/       what pandoc extracted, per chapter and target
   _build/<run>/typst/       main.typ, lkj.typ and images: the exact PDF source
-  _output/<run>/            html/ and <run>.pdf; replaced only when everything succeeded
+  _output/<run>/            html/, <run>.pdf, <run>.docx (Word) and <run>.xlsx (the book's
+                            tables); replaced only when everything succeeded
 The new output is written to `_output/.<run>.tmp-XXXX` and swapped in with two renames; on
 any failure the temporary folder is deleted and the previous `_output/<run>/` is untouched.
 """
@@ -30,6 +31,7 @@ from lkj.errors import BuildError
 from lkj.params import Run, load_run
 from lkj.render import pandoc
 from lkj.render.assemble import BookMeta, assemble, read_meta
+from lkj.render.docx import write_docx
 from lkj.render.execute import Job, execute_all
 from lkj.render.html import write_html
 from lkj.render.progress import Reporter, reporter
@@ -175,6 +177,13 @@ def _build(
         else:
             meta = book_meta(book, run, executed)
             _render_pandoc(book, executed, build_dir, tmp, run.name, meta, count, report)
+        if validate:  # the book's tables need the run's data; the fixture book has none
+            with Step(report, "xlsx", "XLSX (tabel buku)") as step:
+                from lkj.book import Book as RunBook
+                from lkj.xlsx_export import write_tables_xlsx
+
+                run_book = RunBook.open(run.params_path)
+                step.detail = write_tables_xlsx(run_book, tmp / f"{run.name}.xlsx")
         with Step(report, "publish", f"terbitkan {run.shown(final)}"):
             publish(tmp, final)
     except BaseException:
@@ -221,6 +230,9 @@ def _render_pandoc(
         warnings = write_pdf(doc, meta, build_dir / "typst", tmp / f"{name}.pdf")
     for warning in warnings:
         report.warn(warning)
+
+    with Step(report, "docx", "DOCX (Word)"):
+        write_docx(chapters, executed, media_root, tmp / f"{name}.docx", meta, workers)
 
 
 def _render_quarto(

@@ -11,8 +11,10 @@ Code (cell inputs) and stream output (print, warnings) never reach the book, nor
 cell tagged `remove-cell` (the Jupyter Book/Quarto tag), e.g. a markdown cell that titles the
 notebook for reviewers.
 
-It also applies what depends on the target, given as metadata `lkj-target` ("html" or
-"typst") because the filter runs while reading to pandoc JSON, not while writing:
+It also applies what depends on the target, given as metadata `lkj-target` ("html",
+"typst" or "docx") because the filter runs while reading to pandoc JSON, not while writing:
+  - for docx, raw HTML blocks are read back as pandoc elements (Word takes no raw HTML) and
+    content visible in the HTML book is visible in Word too;
   - `.content-visible` / `.content-hidden` divs with `when-format` (Quarto's convention);
   - for typst, spans `.lkj-value` become `#lkj-value("id")[text]` (the hook the typst
     template defines), and lkj's own wrapper divs are unwrapped, because typst page-level
@@ -79,7 +81,9 @@ local function cell_blocks(cell)
 end
 
 local function format_matches(fmt)
+  -- The Word edition is the HTML book on pages: it shows what the HTML book shows.
   return fmt == target or (fmt == "pdf" and target == "typst")
+    or (fmt == "html" and target == "docx")
 end
 
 local function visibility(div)
@@ -98,6 +102,14 @@ local function typst_string(s)
 end
 
 local target_filter = {
+  RawBlock = function(raw)
+    -- Word cannot take raw HTML: read lkj's exact HTML (tables with row/column spans,
+    -- signature blocks) back into pandoc elements that the docx writer turns into Word tables.
+    if target == "docx" and raw.format == "html" then
+      return pandoc.read(raw.text, "html").blocks
+    end
+    return nil
+  end,
   Div = function(div)
     local shown = visibility(div)
     if shown then return shown end

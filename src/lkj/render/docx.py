@@ -1,0 +1,82 @@
+"""The book as a Word document (DOCX), for the head of office to review and sign.
+
+Each executed notebook is read once more with the Lua filter's "docx" target (raw HTML tables
+read back as pandoc tables, so Word gets real tables with merged cells), the chapters are
+joined in book order — the chapters of a part one level below the part title, as in the PDF —
+and pandoc's docx writer applies the reference document resources/docx/reference.docx
+(A4, heading and table styles, page numbers; see lkj.render.docx_reference) and a table of
+contents ("Daftar Isi") that Word fills in when the document is opened.
+"""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from lkj.render import pandoc
+from lkj.render.assemble import BookMeta
+from lkj.render.quarto import Chapter
+
+REFERENCE = "docx/reference.docx"
+
+
+def _meta_text(text: str) -> dict:
+    return {"t": "MetaInlines", "c": [{"t": "Str", "c": text}]}
+
+
+def _header(level: int, text: str) -> dict:
+    return {"t": "Header", "c": [level, ["", ["unnumbered"], []], [{"t": "Str", "c": text}]]}
+
+
+def _shift(blocks: list) -> None:
+    for node in pandoc.nodes(blocks):
+        if node["t"] == "Header":
+            node["c"][0] = min(6, node["c"][0] + 1)
+
+
+def book_ast(chapters: list[Chapter], asts: list[pandoc.Ast], meta: BookMeta) -> pandoc.Ast:
+    blocks: list = []
+    part: str | None = None
+    for chapter, ast in zip(chapters, asts, strict=True):
+        body = ast["blocks"]
+        if not body:  # e.g. an appendix only the internal edition shows
+            continue
+        if chapter.part and chapter.part != part:
+            blocks.append(_header(1, chapter.part))
+        part = chapter.part
+        if chapter.part:
+            _shift(body)
+        blocks += body
+    subtitle = " ".join(x for x in (meta.unit, meta.subtitle) if x)
+    fields = {
+        "title": _meta_text(meta.running),
+        "lang": _meta_text("id-ID"),
+        "toc-title": _meta_text("Daftar Isi"),
+    }
+    if subtitle:
+        fields["subtitle"] = _meta_text(subtitle)
+    if meta.internal:
+        fields["date"] = _meta_text("TERBATAS — edisi internal, memuat data pribadi")
+    version = asts[0]["pandoc-api-version"] if asts else [1, 23, 1]
+    return {"pandoc-api-version": version, "meta": fields, "blocks": blocks}
+
+
+def write_docx(
+    chapters: list[Chapter],
+    executed: list[Path],
+    media_root: Path,
+    out: Path,
+    meta: BookMeta,
+    workers: int = 1,
+) -> None:
+    tasks = [
+        (path, "docx", media_root / f"{i:02d}-{ch.stem}" / "docx", ch.rel)
+        for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
+    ]
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        asts = list(pool.map(lambda t: pandoc.read_notebook(*t), tasks))
+    doc = book_ast(chapters, asts, meta)
+    args = ["-f", "json", "-t", "docx", "--toc", "--toc-depth=2"]
+    args += ["--reference-doc", str(pandoc.resource(REFERENCE)), "-o", str(out)]
+    pandoc.run_pandoc(args, json.dumps(doc).encode("utf-8"), what="DOCX")

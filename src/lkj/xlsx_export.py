@@ -1,0 +1,160 @@
+"""The book's tables as an Excel workbook: one sheet per table (Tabel 1–N, the appendices).
+
+Every cell that shows a registry value holds that value as a real number, rounded exactly as
+the book shows it (the run's rounding rules: truncation where the report truncates), so sums
+in Excel agree with the book. Percentages are Excel percentages (23.79 % is stored as 0.2379).
+
+Number formats are written in Excel's locale-independent notation ("#,##0.00", "0.00%"):
+Excel shows them with the separators of the reader's locale, so an Indonesian Excel shows
+"7.375" and "23,79%" and an English one "7,375" and "23.79%". Merged header cells keep the
+book's layout; the caption sits in row 1 and the source note under the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from lkj import formatting as fmt
+from lkj.book import Book
+from lkj.registry import Registry, Value
+from lkj.tablespec import Cell, TableSpec, _cells_with_columns
+
+HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+NUMERIC = ("count", "percent", "money", "score", "number")
+
+
+def _table_makers(book: Book) -> dict[str, Callable[[], list[TableSpec]]]:
+    """Catalogue id → the TableSpecs the book shows for it (as the notebooks call them)."""
+    t = book.tables
+
+    def kepulangan() -> list[TableSpec]:
+        specs = list(t.lampiran_kepulangan())
+        return specs if book.public else [*specs, t.lampiran_kepulangan_internal()]
+
+    makers: dict[str, Callable[[], list[TableSpec]]] = {
+        "tbl-ringkasan": lambda: [t.ringkasan()],
+        "tbl-pk": lambda: [t.perjanjian()],
+        "tbl-pengukuran": lambda: [t.pengukuran()],
+        "tbl-kumulatif": lambda: [t.kumulatif()],
+        "tbl-anggaran": lambda: [t.anggaran()],
+        "lampiran-pk": lambda: [t.lampiran_pk()],
+        "lampiran-penempatan": lambda: [t.lampiran_penempatan()],
+        "lampiran-pengaduan": lambda: [t.lampiran_pengaduan()],
+        "lampiran-kepulangan": kepulangan,
+        "lampiran-verifikasi": lambda: list(t.lampiran_verifikasi()),
+        "lampiran-ikpa": lambda: [t.lampiran_ikpa()],
+        "lampiran-rekonsiliasi": lambda: [t.rekonsiliasi(book.reconciliation())],
+    }
+    for iku in book.pk.iku:
+        makers[f"tbl-{iku.key}"] = lambda iku=iku: [t.iku(iku)]
+    comparison = getattr(t, "perbandingan", None)
+    if comparison is not None:
+        makers["tbl-perbandingan"] = lambda: [comparison()]
+    return makers
+
+
+def book_tables(book: Book) -> list[tuple[str, str, TableSpec]]:
+    """(sheet name, title, spec) in catalogue order; entries without a maker are left out."""
+    makers = _table_makers(book)
+    out = []
+    for entry in book.catalog.entries:
+        if entry.id not in makers:
+            continue  # e.g. the provenance appendix: its data is values.json
+        specs = makers[entry.id]()
+        for i, spec in enumerate(specs, start=1):
+            name = entry.number if len(specs) == 1 else f"{entry.number} ({i})"
+            out.append((name[:31], f"{entry.number} {entry.title}", spec))
+    return out
+
+
+def _decimals(display: str) -> int:
+    """Digits after the decimal comma of a book display ('23,79%' → 2, '7.375' → 0)."""
+    body = display.rstrip("%").strip()
+    return len(body.rsplit(",", 1)[1]) if "," in body else 0
+
+
+def number_and_format(reg: Registry, value: Value) -> tuple[float | int, str] | None:
+    """The shown number of a value and its Excel format; None for text values."""
+    if value.kind not in NUMERIC or not isinstance(value.value, int | float | Decimal):
+        return None
+    if isinstance(value.value, bool):
+        return None
+    decimals, mode = reg.rounding_for(value.id)
+    rounded = fmt.round_decimal(value.value, decimals, mode)
+    shown = _decimals(value.display)
+    zeros = "." + "0" * shown if shown else ""
+    if value.kind == "percent":
+        return float(rounded / 100), f"0{zeros}%"
+    if value.kind == "money":
+        return float(rounded), '"Rp" #,##0.00'
+    number = int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
+    return number, f"#,##0{zeros}"
+
+
+def _write_cell(ws: Worksheet, reg: Registry, row: int, col: int, cell: Cell, header: bool) -> None:
+    target = ws.cell(row=row, column=col)
+    value = reg.get(cell.value_id) if cell.value_id else None
+    typed = number_and_format(reg, value) if value is not None else None
+    if typed is not None:
+        target.value, target.number_format = typed
+        if value is not None and cell.text != value.display and cell.text.startswith(value.display):
+            # "8 Dokumen": the unit becomes literal text of the format, the cell stays a number.
+            suffix = cell.text[len(value.display) :].replace('"', "")
+            target.number_format += f'"{suffix}"'
+
+    else:
+        target.value = cell.text
+    target.border = BORDER
+    target.alignment = Alignment(
+        wrap_text=True,
+        vertical="center",
+        horizontal=cell.align or ("center" if header else None),
+    )
+    if header or cell.bold:
+        target.font = Font(bold=True)
+    if header:
+        target.fill = HEADER_FILL
+    if cell.colspan > 1 or cell.rowspan > 1:
+        ws.merge_cells(
+            start_row=row,
+            start_column=col,
+            end_row=row + cell.rowspan - 1,
+            end_column=col + cell.colspan - 1,
+        )
+
+
+def write_sheet(ws: Worksheet, reg: Registry, title: str, spec: TableSpec) -> None:
+    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
+    row = 3
+    for rows, header in ((spec.header_rows, True), (spec.body_rows, False)):
+        for offset, placed in enumerate(_cells_with_columns(rows)):
+            for col, cell in placed:
+                _write_cell(ws, reg, row + offset, col + 1, cell, header)
+        row += len(rows)
+    if spec.note:
+        ws.cell(row=row + 1, column=1, value=spec.note).font = Font(italic=True, size=9)
+    widths = spec.widths or [1] * spec.columns
+    scale = 100 / sum(widths)
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(6, min(60, w * scale * 1.1))
+    ws.freeze_panes = ws.cell(row=3 + len(spec.header_rows), column=1)
+
+
+def write_tables_xlsx(book: Book, out: Path) -> str:
+    """Write the workbook; return a short description for the build's progress line."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    tables = book_tables(book)
+    for name, title, spec in tables:
+        write_sheet(wb.create_sheet(name), book.reg, title, spec)
+    wb.save(out)
+    return f"{len(tables)} lembar"
