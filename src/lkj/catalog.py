@@ -58,6 +58,8 @@ def build_catalog(inputs: Inputs) -> Catalog:
     ]
     titles += [(iku_table_id(i.key), f"Capaian IKU {i.nomor}") for i in pk.iku]
     titles.append(("tbl-anggaran", f"Capaian Anggaran dan Kinerja {tw} Tahun {year}"))
+    # BAB II D compares quarters; it comes after Tabel anggaran so earlier numbers stay put.
+    titles.append(("tbl-perbandingan", f"Perbandingan Realisasi dan Capaian IKU {tw} Tahun {year}"))
     entries = [Entry(i, f"Tabel {n}", "tabel", t) for n, (i, t) in enumerate(titles, start=1)]
 
     tables = inputs.tables

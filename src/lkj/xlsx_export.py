@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from lkj import comparison
 from lkj import formatting as fmt
 from lkj.book import Book
 from lkj.registry import Registry, Value
@@ -56,9 +57,7 @@ def _table_makers(book: Book) -> dict[str, Callable[[], list[TableSpec]]]:
     }
     for iku in book.pk.iku:
         makers[f"tbl-{iku.key}"] = lambda iku=iku: [t.iku(iku)]
-    comparison = getattr(t, "perbandingan", None)
-    if comparison is not None:
-        makers["tbl-perbandingan"] = lambda: [comparison()]
+    makers["tbl-perbandingan"] = lambda: [comparison.table(book)]
     return makers
 
 
