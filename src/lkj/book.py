@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from lkj import deps, texts
 from lkj import formatting as fmt
-from lkj import texts
+from lkj.bookmemo import memo
 from lkj.catalog import Catalog, build_catalog
 from lkj.engine import compute
-from lkj.inputs import Inputs, load_inputs
+from lkj.inputs import Inputs, load_inputs, tracked
 from lkj.narrative import Writer
 from lkj.params import Params, Run, load_run
 from lkj.pk import PK, Iku, Profile, Sasaran
@@ -31,8 +32,17 @@ class Book:
 
     @classmethod
     def open(cls, params_file: str | Path) -> Book:
-        inputs = load_inputs(load_run(params_file))
-        return cls(inputs, compute(inputs))
+        run = load_run(params_file)
+        cached = memo.get(run)
+        if cached is None:
+            inputs = load_inputs(run)
+            reg = compute(inputs)
+            memo.put(run, inputs, reg)
+        else:
+            inputs, reg = cached
+        if not deps.recording():
+            deps.arm(inputs.files)  # what the notebook reads from here on is its dependency
+        return cls(tracked(inputs) if deps.recording() else inputs, reg)
 
     # --- shortcuts -------------------------------------------------------------------------
     @property
@@ -141,4 +151,5 @@ class Book:
         if not self.params.published_figures:
             return []
         path = self.run.root / self.params.published_figures
+        deps.file(self.run.shown(path))
         return reconcile(self.reg, read_published(path, self.run.shown(path)), self.run.shown(path))

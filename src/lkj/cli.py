@@ -41,14 +41,46 @@ def cmd_compute(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from lkj.render.build import build, output_paths
 
-    # One run after another; a failing run stops the batch (its previous output stays).
-    for params in args.params:
-        out = build(params, renderer=args.renderer, workers=args.workers)
-        index, pdf = output_paths(out, out.name)
-        out_console.print(f"[green]✓[/] {params}")
-        out_console.print(f"  HTML: {index}", soft_wrap=True)
-        out_console.print(f"  PDF:  {pdf}", soft_wrap=True)
+    if len(args.params) > 1:
+        return _build_batch(args)
+    params = args.params[0]
+    out = build(
+        params,
+        renderer=args.renderer,
+        workers=args.workers,
+        force=args.force,
+        shared_kernels=not args.isolated_kernels,
+    )
+    index, pdf = output_paths(out, out.name)
+    out_console.print(f"[green]✓[/] {params}")
+    out_console.print(f"  HTML: {index}", soft_wrap=True)
+    out_console.print(f"  PDF:  {pdf}", soft_wrap=True)
     return 0
+
+
+def _build_batch(args: argparse.Namespace) -> int:
+    """Every run is attempted; the table says which failed; exit 1 if any did."""
+    from rich.table import Table
+
+    from lkj.render.batch import build_many
+    from lkj.render.build import output_paths
+
+    outcomes = build_many(
+        args.params,
+        renderer=args.renderer,
+        workers=args.workers,
+        force=args.force,
+        shared_kernels=not args.isolated_kernels,
+    )
+    table = Table(title=f"lkj build: {len(outcomes)} run")
+    for column in ("run", "hasil", "waktu", "keluaran"):
+        table.add_column(column, overflow="fold")
+    for o in outcomes:
+        where = str(output_paths(o.output, o.output.name)[1]) if o.output else o.error
+        result = "[green]✓ berhasil[/]" if o.ok else "[red]✗ gagal[/]"
+        table.add_row(o.params, result, f"{o.seconds:.1f} s", where)
+    out_console.print(table)
+    return 0 if all(o.ok for o in outcomes) else 1
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -85,6 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         help="notebook yang dieksekusi bersamaan (bawaan: jumlah CPU)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="abaikan cache: eksekusi dan susun ulang semuanya"
+    )
+    p.add_argument(
+        "--isolated-kernels",
+        action="store_true",
+        help="satu kernel baru per notebook (bawaan: kernel hangat yang dipakai ulang)",
     )
     from lkj import cli_analyst
 

@@ -11,10 +11,11 @@ header = 1) and, when data/README.md assigns records to quarters, `_quarter` (1â
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -22,6 +23,7 @@ from typing import Any, get_args, get_origin
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from lkj import deps
 from lkj import schemas as sc
 from lkj.errors import InputError, LkjError, Problem
 from lkj.params import Run
@@ -1038,3 +1040,73 @@ def _pk_problems(
         )
     found += _source_problems(_PkFile(pk, lines, data, shown), refs)
     return found
+
+
+# --- dependency recording (build cache) ---------------------------------------------------
+
+
+class _TrackedDatasets(dict[str, Any]):
+    """inputs.tables / inputs.references that tell lkj.deps which datasets were used."""
+
+    def __init__(self, data: dict[str, Any], path_of: Callable[[str], str]):
+        super().__init__(data)
+        self._path_of = path_of
+
+    def __getitem__(self, name: str) -> Any:
+        deps.file(self._path_of(name))
+        return super().__getitem__(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        deps.file(self._path_of(name))
+        return super().get(name, default)
+
+    def __contains__(self, name: object) -> bool:
+        if isinstance(name, str):
+            deps.file(self._path_of(name))  # asking whether it exists depends on the file
+        return super().__contains__(name)
+
+    # Listing the datasets depends on which files exist: any of them.
+    def __iter__(self) -> Iterator[str]:
+        deps.everything()
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        deps.everything()
+        return super().keys()
+
+    def values(self) -> Any:
+        deps.everything()
+        return super().values()
+
+    def items(self) -> Any:
+        deps.everything()
+        return super().items()
+
+
+class _TrackedInputs(Inputs):
+    """Inputs whose reads are recorded; used by Book.open while a build records."""
+
+    def __getattribute__(self, name: str) -> Any:
+        found = super().__getattribute__(name)
+        if name in ("pk", "profile", "targets"):
+            run = super().__getattribute__("run")
+            place = {
+                "pk": run.year_dir / "pk.yml",
+                "profile": run.unit_dir / "profil.yml",
+                "targets": run.year_dir / "target.csv",
+            }[name]
+            deps.file(run.shown(place))
+        return found
+
+
+def tracked(inputs: Inputs) -> Inputs:
+    """A copy of `inputs` that records which files the caller uses (lkj.deps)."""
+    run = inputs.run
+    fields = {f.name: getattr(inputs, f.name) for f in dataclasses.fields(inputs)}
+    fields["tables"] = _TrackedDatasets(
+        inputs.tables, lambda name: run.shown(run.year_dir / f"{name}.csv")
+    )
+    fields["references"] = _TrackedDatasets(
+        inputs.references, lambda name: run.shown(run.data_root / "referensi" / f"{name}.csv")
+    )
+    return _TrackedInputs(**fields)

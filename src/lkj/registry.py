@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from lkj import deps
 from lkj import formatting as fmt
 from lkj.params import Rounding
 
@@ -141,26 +142,50 @@ class Registry:
         self._values[value_id] = item
         return item
 
+    # Lookups tell lkj.deps what a notebook used (a no-op outside a build): the build cache
+    # re-runs a notebook only when a file behind something it looked up changes.
     def __getitem__(self, value_id: str) -> Value:
         try:
-            return self._values[value_id]
+            item = self._values[value_id]
         except KeyError:
+            deps.everything()
             raise KeyError(f"no value with id {value_id!r}") from None
+        deps.value(self, item)
+        return item
 
     def get(self, value_id: str) -> Value | None:
-        return self._values.get(value_id)
+        item = self._values.get(value_id)
+        if item is None:
+            deps.everything()  # a later data change may create it
+        else:
+            deps.value(self, item)
+        return item
 
     def __contains__(self, value_id: object) -> bool:
-        return value_id in self._values
+        item = self._values.get(value_id) if isinstance(value_id, str) else None
+        if item is None:
+            deps.everything()
+        else:
+            deps.value(self, item)
+        return item is not None
 
     def __iter__(self) -> Iterator[Value]:
+        deps.everything()  # the set of values itself depends on every file
         return iter(self._values.values())
 
     def __len__(self) -> int:
         return len(self._values)
 
     def ids(self, pattern: str = "*") -> list[str]:
-        return [k for k in self._values if fnmatch.fnmatchcase(k, pattern)]
+        found = [k for k in self._values if fnmatch.fnmatchcase(k, pattern)]
+        if deps.recording():
+            # Matches: a new match can only come from a file the old ones came from (the
+            # pattern names one kind of value); no match: any file could add one.
+            if not found:
+                deps.everything()
+            for k in found:
+                deps.value(self, self._values[k])
+        return found
 
     def search(self, text: str) -> list[Value]:
         """Find values whose id or label contains every word of text (case-insensitive)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lkj import deps
 from lkj.errors import InputError, Problem
 from lkj.markup import value_span
 from lkj.params import Run
@@ -59,6 +60,7 @@ def render(text: str, registry: Registry, shown: str) -> str:
 def load(run: Run, name: str, registry: Registry) -> str:
     """A quarter text with its figures filled in; '' when the analyst has not written it."""
     path = text_path(run, name)
+    deps.file(run.shown(path))  # a missing text counts too: writing it changes the page
     if not path.is_file():
         return ""
     return render(path.read_text(encoding="utf-8").strip(), registry, run.shown(path))
@@ -66,6 +68,7 @@ def load(run: Run, name: str, registry: Registry) -> str:
 
 def load_iku(run: Run, iku_code: str, registry: Registry) -> str:
     path = text_dir(run) / "iku" / f"{iku_code}.md"
+    deps.file(run.shown(path))  # a missing text counts too: writing it changes the page
     if not path.is_file():
         return ""
     return render(path.read_text(encoding="utf-8").strip(), registry, run.shown(path))

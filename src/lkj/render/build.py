@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -31,9 +32,12 @@ from lkj.errors import BuildError
 from lkj.params import Run, load_run
 from lkj.render import pandoc
 from lkj.render.assemble import BookMeta, assemble, read_meta
+from lkj.render.cache import Cache, Snapshot, assembly_key, write_atomic
 from lkj.render.docx import write_docx
 from lkj.render.execute import Job, execute_all
 from lkj.render.html import write_html
+from lkj.render.incremental import NotebookRunner, cached_or_new_pool, run_files, validation_key
+from lkj.render.kernels import KernelPool
 from lkj.render.progress import Reporter, reporter
 from lkj.render.quarto import Book, load_book
 from lkj.render.typst import write_pdf
@@ -94,17 +98,30 @@ def build(
     output_root: str | Path | None = None,
     progress: bool = True,
     validate: bool = True,
+    force: bool = False,
+    pool: KernelPool | None = None,
+    shared_kernels: bool = True,
 ) -> Path:
     """Build the book of one params file; return the published `_output/<run>/` folder.
 
     validate=False skips lkj.inputs validation (only for the toolchain's own tests, whose
-    fixture book has no real data).
+    fixture book has no real data). Unchanged work is skipped (render/cache.py);
+    force=True runs everything again. `pool` is a batch's shared KernelPool;
+    shared_kernels=False runs every notebook in a fresh kernel.
     """
     report = reporter(progress)
+    options = _Options(force, pool, shared_kernels)
     try:
-        return _build(params_path, renderer, workers, output_root, validate, report)
+        return _build(params_path, renderer, workers, output_root, validate, report, options)
     finally:
         report.close()
+
+
+@dataclass(frozen=True)
+class _Options:
+    force: bool = False
+    pool: KernelPool | None = None
+    shared_kernels: bool = True
 
 
 class Step:
@@ -132,18 +149,30 @@ def _build(
     output_root: str | Path | None,
     validate: bool,
     report: Reporter,
+    options: _Options | None = None,
 ) -> Path:
+    options = options or _Options()
     with Step(report, "params", f"params {Path(params_path).name}") as step:
         run = load_run(params_path)
         book = load_book(run.root)
         engine = choose_renderer(renderer)
         step.detail = f"{run.name}, {len(book.chapters)} bab, renderer {engine}"
 
+    # Hash every input file once, before anything runs (render/cache.py, render/incremental.py).
+    cache = Cache(run.root / "_build" / "cache", force=options.force)
+    snapshot = Snapshot(run.root)
+    files = run_files(run, snapshot)
+
     if validate:
         # Before any notebook runs: bad data should fail in a second, with every problem.
         with Step(report, "inputs", "validasi data masukan") as step:
-            checked = validate_inputs(run)
-            step.detail = "lkj.inputs belum ada" if checked is None else f"{checked} berkas"
+            key = validation_key(files)
+            if cache.validated(key):
+                step.detail = "tidak berubah sejak validasi terakhir"
+            else:
+                checked = validate_inputs(run)
+                step.detail = "lkj.inputs belum ada" if checked is None else f"{checked} berkas"
+                cache.mark_validated(key)
 
     build_dir = run.root / "_build" / run.name
     out_root = Path(output_root) if output_root else run.root / "_output"
@@ -165,11 +194,26 @@ def _build(
             report.fail(key)
 
     parameters = {"params_file": str(run.params_path), "edition": run.params.edition}
-    executed = execute_all(jobs, parameters, workers=count, on_event=on_event)
+    pool, close_pool = cached_or_new_pool(options.pool, count, options.shared_kernels)
+    runner = NotebookRunner(run, cache, snapshot, pool, files)
+    try:
+        executed = execute_all(jobs, parameters, workers=count, on_event=on_event, run=runner)
+    finally:
+        close_pool()
+    if runner.hits:
+        report.warn(f"{len(runner.hits)} notebook dipakai ulang dari cache (tidak berubah)")
 
-    # 2. render into a temporary folder next to the final one
+    # 2. render into a temporary folder next to the final one, unless nothing it reads changed
     out_root.mkdir(parents=True, exist_ok=True)
     final = out_root / run.name
+    extra = [book.config_path.read_bytes(), run.params_path.read_bytes(), str(validate).encode()]
+    extra += [f"{k}\t{v}".encode() for k, v in sorted(files.items())]  # provenance reads data
+    assembled = assembly_key(executed, extra, engine, final)
+    stamp = build_dir / "assembly.key"
+    if not options.force and final.is_dir() and _read(stamp) == assembled:
+        report.warn("buku tidak berubah: penyusunan HTML/PDF dilewati")
+        return final
+    stamp.unlink(missing_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{run.name}.tmp-", dir=out_root))
     try:
         if engine == "quarto":
@@ -189,7 +233,15 @@ def _build(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    write_atomic(stamp, assembled.encode())
     return final
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def _render_pandoc(

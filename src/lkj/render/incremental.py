@@ -1,0 +1,83 @@
+"""What `build` skips: validation, notebooks and assembly whose inputs have not changed.
+
+Glue between the cache (render/cache.py), the kernel pool (render/kernels.py) and
+`execute_all`: `NotebookRunner` is the `run=` callable that answers from the cache or
+executes in a warm kernel and stores the result.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from lkj.params import Run
+from lkj.render.cache import Cache, Snapshot, digest_bytes
+from lkj.render.execute import Job
+from lkj.render.kernels import KernelPool
+
+
+def run_folders(run: Run) -> list[Path]:
+    """Everything lkj.inputs may read for a run: the unit folder and the reference lists."""
+    return [run.unit_dir, run.data_root / "referensi"]
+
+
+def run_files(run: Run, snapshot: Snapshot) -> dict[str, str | None]:
+    """Hashes of every input file of the run and of its params file."""
+    files = snapshot.tree(run_folders(run))
+    files[run.shown(run.params_path)] = snapshot.digest(run.shown(run.params_path))
+    return files
+
+
+def validation_key(files: Mapping[str, str | None]) -> str:
+    from lkj.render.cache import lkj_digest
+
+    listing = "\n".join(f"{k}\t{v}" for k, v in sorted(files.items()))
+    return digest_bytes(b"validate", lkj_digest().encode(), listing.encode())
+
+
+class NotebookRunner:
+    """execute_all's `run`: cache hit → copy the stored notebook; miss → execute and store."""
+
+    def __init__(
+        self,
+        run: Run,
+        cache: Cache,
+        snapshot: Snapshot,
+        pool: KernelPool,
+        all_files: Iterable[str],
+    ):
+        self.run, self.cache, self.snapshot, self.pool = run, cache, snapshot, pool
+        self.all_files = sorted(all_files)
+        self.hits: list[str] = []
+        self.executed: list[str] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, job: Job, parameters: Mapping[str, Any]) -> Path:
+        key = self.cache.notebook_key(job.source, self.run.params_path, parameters)
+        text = self.cache.lookup(key, self.snapshot)
+        if text is not None:
+            job.output.parent.mkdir(parents=True, exist_ok=True)
+            # Rewrite only on change: an unchanged file keeps no-op rebuilds cheap.
+            if not job.output.is_file() or job.output.read_text(encoding="utf-8") != text:
+                job.output.write_text(text, encoding="utf-8")
+            with self._lock:
+                self.hits.append(job.shown)
+            return job.output
+        result = self.pool.run(job, parameters)
+        used = self.all_files if result.files is None else result.files
+        self.cache.store(key, result.path.read_text(encoding="utf-8"), self.snapshot.digests(used))
+        with self._lock:
+            self.executed.append(job.shown)
+        return result.path
+
+
+def cached_or_new_pool(
+    pool: KernelPool | None, workers: int, shared: bool
+) -> tuple[KernelPool, Callable[[], None]]:
+    """The batch's pool, or one for this build that the caller closes."""
+    if pool is not None:
+        return pool, lambda: None
+    own = KernelPool(workers, shared=shared)
+    return own, own.close

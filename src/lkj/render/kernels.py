@@ -1,0 +1,209 @@
+"""Warm kernels: run many notebooks in a few long-lived kernels, each in a clean namespace.
+
+One papermill run costs ≈ 2 s, nearly all of it kernel start, `import pandas, matplotlib`
+and `Book.open` (validation + computing the registry). A `KernelPool` keeps `workers`
+kernels alive; each has those modules imported and remembers the loaded inputs of a run
+(lkj.bookmemo, handed out as deep copies). Between notebooks the worker wipes the user
+namespace (`%reset -f`), sets the execution counter back to 1 and resets warning registries,
+so a notebook sees what a fresh kernel would show it. tests/render/test_kernels.py proves the
+executed notebooks are byte-identical to isolated runs (`shared=False`: a new kernel per
+notebook, the same code path otherwise).
+
+Failures are re-run through papermill in a fresh kernel (`execute_notebook`), so an error
+reads exactly as it always has and a broken kernel state never explains a failure.
+Every run also records which input files the notebook used (lkj.deps) for the cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import queue
+import tempfile
+import threading
+from collections.abc import Mapping
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from lkj.render.execute import KERNEL, Job, clean_notebook, execute_notebook
+
+# Imported once per kernel, silently, before the first notebook.
+WARM_UP = """\
+import lkj.book, lkj.charts, lkj.display, lkj.deps
+import matplotlib, pandas
+lkj.bookmemo.memo.enable()
+"""
+
+# Before each notebook: what a fresh kernel would look like to the notebook's code.
+RESET = """\
+get_ipython().run_line_magic("reset", "-f")
+get_ipython().execution_count = 1
+import sys as _s, warnings as _w
+for _m in list(_s.modules.values()):
+    _r = getattr(_m, "__warningregistry__", None)
+    if isinstance(_r, dict): _r.clear()
+_w._filters_mutated() if hasattr(_w, "_filters_mutated") else None
+del _s, _w, _m, _r
+"""
+
+# Isolated kernels only need the recorder.
+START = "__import__('lkj.deps').deps.start()"  # binds no name the notebook could see
+
+
+@dataclass
+class Executed:
+    """One executed notebook and the input files it used (None: not known, assume all)."""
+
+    path: Path
+    files: list[str] | None
+
+
+class _Kernel:
+    """One kernel and its nbclient client, used by one thread only."""
+
+    def __init__(self, cwd: Path, warm: bool):
+        from nbclient import NotebookClient
+
+        self.cwd = cwd
+        self.client = NotebookClient(
+            nbformat.v4.new_notebook(),
+            kernel_name=KERNEL,
+            timeout=None,
+            resources={"metadata": {"path": str(cwd)}},
+            extra_arguments=["--log-level=CRITICAL"],
+        )
+        self.client.km = self.client.create_kernel_manager()
+        self.client.start_new_kernel()
+        self.client.start_new_kernel_client()
+        reply = self.client.wait_for_reply(self.client.kc.kernel_info())
+        self.language_info = reply["content"]["language_info"]
+        if warm:
+            self.silent(WARM_UP)
+
+    def silent(self, code: str) -> None:
+        kc = self.client.kc
+        reply = self.client.wait_for_reply(kc.execute(code, silent=True, store_history=False))
+        content = reply["content"] if reply else {}
+        if content.get("status") != "ok":
+            raise RuntimeError(f"kernel setup failed: {content.get('evalue', content)}")
+
+    def run(self, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+        """Execute every cell as nbclient.execute() would, in this kernel."""
+        client = self.client
+        client.nb = nb
+        client.reset_execution_trackers()
+        nb.metadata["language_info"] = self.language_info
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+        client.set_widgets_metadata()
+        return nb
+
+    def close(self) -> None:
+        # A kernel that already died has nothing left to stop.
+        with contextlib.suppress(Exception):
+            self.client._cleanup_kernel()
+
+
+def prepare(job: Job, parameters: Mapping[str, Any]) -> nbformat.NotebookNode:
+    """The notebook with papermill's injected-parameters cell, outputs cleared."""
+    from papermill.execute import remove_error_markers
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    # The same steps as papermill.execute_notebook, so both produce the same notebook.
+    nb = load_notebook_node(str(job.source))
+    nb = parameterize_notebook(nb, dict(parameters), False, kernel_name=KERNEL)
+    nb = remove_error_markers(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nb
+
+
+class KernelPool:
+    """`workers` threads, each owning one kernel; `submit` is safe from any thread."""
+
+    def __init__(self, workers: int, *, shared: bool = True):
+        self.workers = max(1, workers)
+        self.shared = shared
+        self._queue: queue.Queue[tuple[Job, Mapping[str, Any], Future[Executed]] | None] = (
+            queue.Queue()
+        )
+        self._threads = [
+            threading.Thread(target=self._serve, name=f"lkj-kernel-{i}", daemon=True)
+            for i in range(self.workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def __enter__(self) -> KernelPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def submit(self, job: Job, parameters: Mapping[str, Any]) -> Future[Executed]:
+        future: Future[Executed] = Future()
+        self._queue.put((job, parameters, future))
+        return future
+
+    def run(self, job: Job, parameters: Mapping[str, Any]) -> Executed:
+        return self.submit(job, parameters).result()
+
+    def close(self) -> None:
+        for _ in self._threads:
+            self._queue.put(None)
+        for thread in self._threads:
+            thread.join()
+
+    # --- worker thread ---------------------------------------------------------------------
+    def _serve(self) -> None:
+        kernels: dict[Path, _Kernel] = {}  # one per working folder (normally notebooks/)
+        try:
+            while (item := self._queue.get()) is not None:
+                job, parameters, future = item
+                if not future.set_running_or_notify_cancel():
+                    continue
+                try:
+                    future.set_result(self._one(kernels, job, parameters))
+                except BaseException as exc:  # handed to the caller, never lost in a thread
+                    future.set_exception(exc)
+        finally:
+            for kernel in kernels.values():
+                kernel.close()
+
+    def _one(
+        self, kernels: dict[Path, _Kernel], job: Job, parameters: Mapping[str, Any]
+    ) -> Executed:
+        nb = prepare(job, parameters)
+        kernel = kernels.pop(job.cwd, None) if self.shared else None
+        try:
+            if kernel is None:
+                kernel = _Kernel(job.cwd, warm=self.shared)
+            if self.shared:
+                kernel.silent(RESET)
+            kernel.silent(START)
+            executed = kernel.run(nb)
+            with tempfile.TemporaryDirectory(prefix="lkj-deps-") as tmp:
+                record = Path(tmp) / "deps.json"
+                kernel.silent(f"__import__('lkj.deps').deps.dump({str(record)!r})")
+                files = json.loads(record.read_text(encoding="utf-8"))["files"]
+        except Exception:
+            # A failing cell or a dead kernel: run it the way the error is reported best
+            # (papermill, fresh kernel). It raises NotebookError; if it passes, the outcome
+            # of an isolated run is what counts.
+            if kernel is not None:
+                kernel.close()
+            return Executed(execute_notebook(job, parameters), None)
+        if self.shared:
+            kernels[job.cwd] = kernel
+        else:
+            kernel.close()
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(clean_notebook(executed), job.output)
+        return Executed(job.output, files)
