@@ -94,7 +94,9 @@ def build_catalog(inputs: Inputs) -> Catalog:
         appendix.append(("lampiran-ikpa", "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)"))
     if params.reconciliation_appendix and params.published_figures:
         appendix.append(("lampiran-rekonsiliasi", "Catatan Rekonsiliasi dengan Laporan Terbitan"))
-    wide = {"lampiran-penempatan", "lampiran-pengaduan"}
+    if params.trace_appendix:
+        appendix.append(("lampiran-jejak", "Jejak Angka"))
+    wide = {"lampiran-penempatan", "lampiran-pengaduan", "lampiran-jejak"}
     if params.edition == "internal":
         wide.add("lampiran-kepulangan")  # the full list has seven text columns
     entries += [

@@ -129,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     from lkj import cli_analyst
 
     cli_analyst.add_parsers(sub)
+    from lkj import cli_provenance
+
+    cli_provenance.add_parsers(sub)
     return parser
 
 
@@ -136,7 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     from lkj import cli_analyst
 
     args = build_parser().parse_args(argv)
-    commands = {**COMMANDS, **cli_analyst.COMMANDS}
+    from lkj import cli_provenance
+
+    commands = {**COMMANDS, **cli_analyst.COMMANDS, **cli_provenance.COMMANDS}
     try:
         return commands[args.command](args)
     except InputError as exc:

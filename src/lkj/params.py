@@ -44,6 +44,7 @@ class Params(BaseModel):
     rounding: Rounding = Field(default_factory=Rounding)
     averages: Averages = Field(default_factory=Averages)
     reconciliation_appendix: bool = True
+    trace_appendix: bool = True  # Lampiran "Jejak Angka": every value with its lineage
     published_figures: str | None = None  # file of published figures, relative to the unit folder
     title: str | None = None
 

@@ -365,6 +365,16 @@ TARGET = Spec(
 # Every CSV dataset the year folder may hold (target.csv is read separately into Inputs.targets).
 TABLES: dict[str, Spec] = {**DATASETS, "pagu": PAGU, "realisasi_anggaran": REALISASI_ANGGARAN}
 
+# Columns that identify a worker (UU 27/2022): never in a public edition, not even in the
+# rows a provenance panel shows. `keterangan` of kepulangan is free text about the person.
+PERSONAL: dict[str, tuple[str, ...]] = {
+    "kepulangan": ("nama", "no_paspor", "alamat", "keterangan"),
+    "pemberdayaan": ("nama",),
+    "rehabilitasi": ("nama",),
+}
+# A dataset added later with one of these column names is redacted too, until listed above.
+PERSONAL_NAMES = frozenset({"nama", "no_paspor", "nik", "alamat", "no_hp", "email"})
+
 # data/referensi: the first column is the key other files refer to.
 REFERENCES: dict[str, Spec] = {
     s.name: s

@@ -52,6 +52,7 @@ class Cell:
     align: Align | None = None  # None: the column's alignment (header cells: centred)
     bold: bool = False
     value_id: str | None = None
+    anchor: str | None = None  # a link target: HTML id and typst label (Jejak Angka entries)
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
@@ -192,6 +193,8 @@ def _html_cell(tag: str, cell: Cell, default_align: str | None) -> str:
         attrs.append(f'class="al-{align}"')
     if cell.value_id:
         attrs.append(f'data-value-id="{html.escape(cell.value_id)}"')
+    if cell.anchor:
+        attrs.append(f'id="{html.escape(cell.anchor)}"')
     body = _html_text(cell.text)
     if cell.bold and tag == "td":
         body = f"<strong>{body}</strong>"
@@ -279,6 +282,8 @@ def _typst_cell(cell: Cell, *, header: bool, default_align: str | None) -> str:
         body = f"[#strong{body}]"
     if cell.value_id:
         body = f"[#lkj-value({typst_str(cell.value_id)}){body}]"
+    if cell.anchor:
+        body = f"[#lkj-anchor({typst_str(cell.anchor)}){body}]"
     args: list[str] = []
     if cell.colspan > 1:
         args.append(f"colspan: {cell.colspan}")

@@ -221,6 +221,12 @@ def _build(
         else:
             meta = book_meta(book, run, executed)
             _render_pandoc(book, executed, build_dir, tmp, run.name, meta, count, report)
+        if validate:  # provenance needs the run's data; the toolchain's fixture book has none
+            with Step(report, "jejak", "jejak angka (values.json, panel HTML)") as step:
+                from lkj.provenance.output import write_provenance
+
+                shown = [(job.shown, path) for job, path in zip(jobs, executed, strict=True)]
+                step.detail = write_provenance(run, shown, tmp, build_dir, engine)
         if validate:  # the book's tables need the run's data; the fixture book has none
             with Step(report, "xlsx", "XLSX (tabel buku)") as step:
                 from lkj.book import Book as RunBook
@@ -324,7 +330,11 @@ def _render_quarto(
 
 
 QUARTO_TYPST_HELPERS = """\
-#let lkj-value(id, body) = body
+#let lkj-value(id, body) = context {
+  let target = label("jejak:" + id)
+  if query(target).len() > 0 { link(target, body) } else { body }
+}
+#let lkj-anchor(name, body) = [#body#label(name)]
 #let lkj-table-note(body) = block(above: 0.5em, text(size: 8.5pt, style: "italic", body))
 """
 

@@ -1,0 +1,33 @@
+"""What `lkj build` adds to a run's output: values.json and the HTML provenance panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lkj.engine import compute
+from lkj.inputs import load_inputs
+from lkj.params import Run
+from lkj.provenance import panel
+from lkj.provenance.manifest import FILE_NAME, make_manifest, shown_in, write_manifest
+
+
+def write_provenance(
+    run: Run, notebooks: list[tuple[str, Path]], out: Path, build_dir: Path, renderer: str
+) -> str:
+    """Write out/values.json (and a copy in build_dir), install the panel; return a summary.
+
+    notebooks: (path as shown, executed copy) of every chapter, to find which cell shows
+    which value. The values are computed again here (about a second) rather than collected
+    from the notebook kernels: the registry is deterministic and this keeps execution simple.
+    """
+    inputs = load_inputs(run)
+    registry = compute(inputs)
+    manifest = make_manifest(inputs, registry, renderer=renderer, shown=shown_in(notebooks))
+    write_manifest(manifest, out / FILE_NAME)
+    write_manifest(manifest, build_dir / FILE_NAME)
+    if (out / "html").is_dir():
+        panel.install(out / "html", manifest, run.root)
+    shown = sum(1 for v in manifest["values"].values() if v["shown_in"])
+    return (
+        f"{len(manifest['values'])} nilai ({shown} tampil di buku), {len(manifest['files'])} berkas"
+    )

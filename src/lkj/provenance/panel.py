@@ -1,0 +1,64 @@
+"""Install the provenance panel into the HTML book: values.js, lkj-trace.js, lkj-trace.css.
+
+values.js holds the manifest's values and, per input file, the rows any value uses (as
+written in the file; personal columns left out of the public edition, see lkj.schemas).
+It is a script, not JSON, because browsers refuse fetch() on file:// and the book must work
+offline from a folder.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from lkj.provenance.rows import read_rows
+from lkj.render import pandoc
+
+DATA_FILE = "values.js"
+ASSETS = ("lkj-trace.js", "lkj-trace.css")
+
+
+def panel_data(manifest: dict[str, Any], root: Path) -> dict[str, Any]:
+    used: dict[str, set[int]] = {}
+    for v in manifest["values"].values():
+        for s in v["sources"]:
+            used.setdefault(s["file"], set()).update(s["rows"])
+    files: dict[str, Any] = {}
+    for name, info in manifest["files"].items():
+        entry: dict[str, Any] = {"sha256": info["sha256"]}
+        if name in used:
+            rows = read_rows(root, name, used[name], manifest["edition"])
+            entry.update(columns=rows.columns, hidden=rows.hidden, rows=rows.rows)
+        files[name] = entry
+    return {
+        "run": manifest["run"],
+        "edition": manifest["edition"],
+        "build": manifest["build"],
+        "params": {k: manifest["params"][k] for k in ("file", "sha256")},
+        "files": files,
+        "values": manifest["values"],
+    }
+
+
+def install(html_dir: Path, manifest: dict[str, Any], root: Path) -> None:
+    """Write the data and assets, and load them from every page of the book."""
+    data = json.dumps(panel_data(manifest, root), ensure_ascii=False, separators=(",", ":"))
+    # "</" would end the script element if the file were ever inlined; escape it anyway.
+    data = data.replace("</", "<\\/")
+    (html_dir / DATA_FILE).write_text(f"window.LKJ_TRACE = {data};\n", encoding="utf-8")
+    for name in ASSETS:
+        shutil.copyfile(pandoc.resource(f"html/{name}"), html_dir / "assets" / name)
+    head = '<link rel="stylesheet" href="assets/lkj-trace.css">\n</head>'
+    tail = (
+        f'<script src="{DATA_FILE}" defer></script>\n'
+        '<script src="assets/lkj-trace.js" defer></script>\n</body>'
+    )
+    for page in sorted(html_dir.glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "lkj-trace.js" in text:
+            continue
+        text = text.replace("</head>", head, 1)
+        text = text[::-1].replace("</body>"[::-1], tail[::-1], 1)[::-1]  # the last </body>
+        page.write_text(text, encoding="utf-8")
