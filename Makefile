@@ -21,9 +21,10 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 install: $(BIN)/.installed ## Create .venv and install pinned dependencies
 
 # Programs the tests drive that PyPI cannot provide: Debian's chromium (real-browser tests,
-# driven by playwright without a browser download). Installed only when missing, as root.
-SYSTEM_PROGRAMS := chromium:chromium
-system-deps: ## Install Debian programs the tests need (chromium), when missing
+# driven by playwright without a browser download) and LibreOffice Writer (soffice converts
+# the DOCX edition to PDF). Installed only when missing, as root.
+SYSTEM_PROGRAMS := chromium:chromium soffice:libreoffice-writer-nogui
+system-deps: ## Install Debian programs the tests need (chromium, LibreOffice), when missing
 	@for pair in $(SYSTEM_PROGRAMS); do \
 	  cmd=$${pair%%:*}; pkg=$${pair#*:}; \
 	  if ! command -v $$cmd >/dev/null 2>&1; then \
