@@ -101,7 +101,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new-quarter", help="mulai triwulan baru: params, berkas teks, daftar data")
-    p.add_argument("--unit", required=True, help="kode unit, mis. jateng")
+    p.add_argument("--unit", required=True, help="kode unit: nama foldernya di data/")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4])
     p.add_argument("--root", default=".", help="folder proyek (bawaan: folder ini)")
