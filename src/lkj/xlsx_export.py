@@ -107,7 +107,9 @@ def _write_cell(ws: Worksheet, reg: Registry, row: int, col: int, cell: Cell, he
         target.value, target.number_format = typed
         if value is not None and cell.text != value.display and cell.text.startswith(value.display):
             # "8 Dokumen": the unit becomes literal text of the format, the cell stays a number.
-            suffix = cell.text[len(value.display) :].replace('"', "")
+            # A line break cannot be part of a number format: it becomes a space.
+            suffix = " ".join(cell.text[len(value.display) :].replace('"', "").split())
+            suffix = f" {suffix}" if suffix and not suffix.startswith("%") else suffix
             target.number_format += f'"{suffix}"'
 
     else:
