@@ -11,14 +11,18 @@ contents ("Daftar Isi") that Word fills in when the document is opened.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from lkj.errors import BuildError
 from lkj.render import pandoc
 from lkj.render.assemble import BookMeta
 from lkj.render.quarto import Chapter
 
 REFERENCE = "docx/reference.docx"
+SOURCE_DATE_EPOCH = "1577836800"  # 2020-01-01
 
 
 def _meta_text(text: str) -> dict:
@@ -79,4 +83,17 @@ def write_docx(
     doc = book_ast(chapters, asts, meta)
     args = ["-f", "json", "-t", "docx", "--toc", "--toc-depth=2"]
     args += ["--reference-doc", str(pandoc.resource(REFERENCE)), "-o", str(out)]
-    pandoc.run_pandoc(args, json.dumps(doc).encode("utf-8"), what="DOCX")
+    # pandoc stamps the DOCX (zip entries, document properties) with the time unless
+    # SOURCE_DATE_EPOCH is set: a fixed one keeps two builds of the same book byte-identical.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    proc = subprocess.run(
+        [pandoc.pandoc_path(), *args],
+        input=json.dumps(doc).encode("utf-8"),
+        capture_output=True,
+        check=False,
+        timeout=600,
+        env=env,
+    )
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip()
+        raise BuildError(f"DOCX: pandoc gagal (kode {proc.returncode}): {message}")
