@@ -11,7 +11,7 @@ from matplotlib.ticker import FuncFormatter
 from lkj import formatting as fmt
 from lkj.appendices import lampiran2_layout, slug
 from lkj.inputs import Inputs
-from lkj.registry import Registry
+from lkj.registry import Registry, Value
 
 # Print-safe palette (distinct in greyscale too) and one font size for print.
 COLORS = ("#1f4e79", "#9dc3e6", "#c55a11", "#7f7f7f")
@@ -30,6 +30,12 @@ def _subplots(figsize: tuple[float, float]):
         fig = Figure(figsize=figsize, dpi=150)
         ax = fig.add_subplot()
     return fig, ax
+
+
+def _label_values(fig: Figure, labelled: list[tuple[str, Value]]) -> None:
+    """Remember which registry values the chart prints: lkj.display.figure lists them as
+    clickable numbers under the chart in HTML (a PNG's labels cannot carry ids)."""
+    fig.lkj_values = [(f"{name}: {v.display_with_unit}", v.id) for name, v in labelled]
 
 
 def _pct_axis(ax, axis: str = "x") -> None:
@@ -72,6 +78,12 @@ def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
     fig.legend(loc="lower center", ncols=2, fontsize=7, frameon=False)
     ax.set_title("Capaian IKU terhadap target tahunan", fontsize=10)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
+    tw_label, sd_label = fmt.quarter_label(q), f"s.d. {fmt.quarter_label(q)}"
+    _label_values(
+        fig,
+        [(f"{label} {tw_label}", v) for label, v in zip(labels, tw, strict=True)]
+        + [(f"{label} {sd_label}", v) for label, v in zip(labels, sd, strict=True)],
+    )
     return fig
 
 
@@ -109,6 +121,7 @@ def penempatan_per_bulan(reg: Registry, inputs: Inputs) -> Figure:
         f"Penempatan PMI per bulan, {fmt.quarter_label(q)} {inputs.run.params.year}", fontsize=10
     )
     fig.tight_layout()
+    _label_values(fig, [(n, v) for n, v in zip(names, totals, strict=True)])
     return fig
 
 
@@ -149,4 +162,10 @@ def anggaran_vs_kinerja(reg: Registry, inputs: Inputs) -> Figure:
         fontsize=10,
     )
     fig.tight_layout()
+    short = [k.kode for k in kegiatan]
+    _label_values(
+        fig,
+        [(f"Penyerapan {k}", v) for k, v in zip(short, serap, strict=True)]
+        + [(f"Capaian {k}", v) for k, v in zip(short, kinerja, strict=True)],
+    )
     return fig

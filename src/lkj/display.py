@@ -232,6 +232,15 @@ def figure(
     if width:
         attrs.append(f"width={_attr_value(width)}")
     md = f"![{escape_markdown(shown)}](data:image/png;base64,{data}){{{' '.join(attrs)}}}"
+    # Charts made by lkj.charts say which registry values they print; HTML lists them under
+    # the figure so that every number of the chart is traceable (the PDF keeps the image).
+    labelled = getattr(fig, "lkj_values", None)
+    if labelled:
+        items = ", ".join(
+            f'<span class="lkj-value" data-value-id="{html.escape(vid)}">{html.escape(text)}</span>'
+            for text, vid in labelled
+        )
+        md += "\n\n" + fence("html", f'<p class="lkj-chart-values">Angka pada grafik: {items}</p>')
     preview = (
         f'<figure id="{html.escape(id)}"><img src="data:image/png;base64,{data}" '
         f'alt="{html.escape(alt_text)}"><figcaption>{html.escape(shown)}</figcaption></figure>'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,19 @@ from lkj.render.build import build
 from .conftest import copy_project
 
 
+def stable_bytes(path: Path) -> bytes:
+    """The file, minus the build record of values.json/values.js (build time and commit)."""
+    if path.name not in ("values.json", "values.js"):
+        return path.read_bytes()
+    text = path.read_text(encoding="utf-8").removeprefix("window.LKJ_TRACE = ")
+    data = json.loads(text.rstrip().removesuffix(";"))
+    data.pop("build")
+    return json.dumps(data, sort_keys=True).encode()
+
+
 def digest(folder: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        str(p.relative_to(folder)): hashlib.sha256(stable_bytes(p)).hexdigest()
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }

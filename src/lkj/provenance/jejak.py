@@ -123,7 +123,7 @@ def intro(book) -> str:
     run = book.run
     params = run.shown(run.params_path)
     return (
-        f"Lampiran ini mencantumkan setiap angka buku ini ({len(book.reg)} nilai) beserta "
+        "Lampiran ini mencantumkan setiap angka buku ini beserta "
         "asal-usulnya: rumus, nilai lain yang menjadi masukannya, berkas data dan nomor baris "
         "yang dipakai, serta sidik sha256 berkas itu. Di PDF, angka pada tabel dan kalimat "
         "dapat diklik untuk menuju entrinya di sini; di buku HTML, klik sebuah angka untuk "
