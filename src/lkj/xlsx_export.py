@@ -12,6 +12,10 @@ book's layout; the caption sits in row 1 and the source note under the table.
 
 from __future__ import annotations
 
+import datetime
+import io
+import re
+import zipfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -157,5 +161,27 @@ def write_tables_xlsx(book: Book, out: Path) -> str:
     tables = book_tables(book)
     for name, title, spec in tables:
         write_sheet(wb.create_sheet(name), book.reg, title, spec)
-    wb.save(out)
+    save_reproducible(wb, out)
     return f"{len(tables)} lembar"
+
+
+FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+
+
+def save_reproducible(wb: Workbook, out: Path) -> None:
+    """Save with fixed document dates and zip timestamps: the same book gives the same bytes."""
+    wb.properties.created = wb.properties.modified = datetime.datetime(*FIXED_TIME)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" when saving
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2020-01-01T00:00:00Z", data
+                )
+            dest.writestr(
+                zipfile.ZipInfo(info.filename, FIXED_TIME),
+                data,
+                zipfile.ZIP_DEFLATED,
+            )

@@ -81,8 +81,15 @@ def write_docx(
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         asts = list(pool.map(lambda t: pandoc.read_notebook(*t), tasks))
     doc = book_ast(chapters, asts, meta)
+    # Image paths relative to the media folder (pandoc runs there): the DOCX stores each
+    # path as the picture's name, and an absolute one would differ between project folders.
+    for node in pandoc.nodes(doc["blocks"]):
+        if node["t"] == "Image":
+            target = Path(node["c"][2][0])
+            if target.is_absolute() and target.is_relative_to(media_root):
+                node["c"][2][0] = target.relative_to(media_root).as_posix()
     args = ["-f", "json", "-t", "docx", "--toc", "--toc-depth=2"]
-    args += ["--reference-doc", str(pandoc.resource(REFERENCE)), "-o", str(out)]
+    args += ["--reference-doc", str(pandoc.resource(REFERENCE)), "-o", str(out.resolve())]
     # pandoc stamps the DOCX (zip entries, document properties) with the time unless
     # SOURCE_DATE_EPOCH is set: a fixed one keeps two builds of the same book byte-identical.
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
@@ -93,6 +100,7 @@ def write_docx(
         check=False,
         timeout=600,
         env=env,
+        cwd=media_root,
     )
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip()
