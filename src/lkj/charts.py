@@ -81,8 +81,9 @@ def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
     tw_label, sd_label = fmt.quarter_label(q), f"s.d. {fmt.quarter_label(q)}"
     _label_values(
         fig,
-        [(f"{label} {tw_label}", v) for label, v in zip(labels, tw, strict=True)]
-        + [(f"{label} {sd_label}", v) for label, v in zip(labels, sd, strict=True)],
+        # in PK order (the bars run bottom-up, so the lists above are reversed)
+        [(f"{label} {tw_label}", v) for label, v in zip(labels[::-1], tw[::-1], strict=True)]
+        + [(f"{label} {sd_label}", v) for label, v in zip(labels[::-1], sd[::-1], strict=True)],
     )
     return fig
 

@@ -49,11 +49,24 @@ def code_location(function: str) -> dict[str, Any]:
             obj = inspect.unwrap(obj)
             lines, start = inspect.getsourcelines(obj)
             out["file"], out["line"] = _shown_source(Path(inspect.getsourcefile(obj) or "")), start
-            out["source"] = next((s.strip() for s in lines if s.strip().startswith("def ")), "")
+            out["source"] = _signature(lines)
         except (AttributeError, OSError, TypeError):
             pass  # e.g. a closure: the module is still worth showing
         break
     return out
+
+
+def _signature(lines: list[str]) -> str:
+    """The def statement, joined when it spans several lines."""
+    start = next((i for i, s in enumerate(lines) if s.lstrip().startswith("def ")), None)
+    if start is None:
+        return ""
+    parts = []
+    for line in lines[start:]:
+        parts.append(line.strip())
+        if line.rstrip().endswith(":"):
+            break
+    return " ".join(parts).replace("( ", "(").replace(", )", ")")
 
 
 def _shown_source(path: Path) -> str:
