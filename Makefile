@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PARAMS ?= params/jateng-2025-tw2.yml
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps report check compute test lint format clean
+.PHONY: help install system-deps report check compute test lint format clean bench
 
 help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ lint: install ## ruff lint and format check
 format: install ## Apply ruff formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+bench: install ## Time naive vs lkj build (cold, no-op, one file, batch, 100x data); see docs/performance.md
+	$(BIN)/python -m lkj.bench --params $(PARAMS)
 
 clean: ## Remove build outputs (never data/)
 	rm -rf _build _output

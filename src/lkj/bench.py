@@ -1,0 +1,143 @@
+"""`make bench`: the naive way and `lkj build` side by side, in one run on this machine.
+
+    python -m lkj.bench [--params params/jateng-2025-tw2.yml]
+
+Everything runs in throw-away copies of the project (the repository's _build/ and _output/
+are never touched), each step as a subprocess timed with wall clock; peak memory is the
+largest resident set of any process of the step (os.wait4 rusage covers the kernels too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkj.render.quarto import load_book
+from lkj.synth import copy_project, synthesize
+
+BIN = Path(sys.executable).parent
+CHANGED = "data/jateng/2025/kepulangan.csv"  # read by the IKU, Tabel and Lampiran IV notebooks
+
+
+@dataclass
+class Step:
+    name: str
+    seconds: float
+    peak_mb: float
+
+
+def timed(name: str, commands: list[list[str]], cwd: Path) -> Step:
+    started, peak = time.perf_counter(), 0.0
+    for command in commands:
+        proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{name}: {' '.join(command)} failed:\n{proc.stderr.read().decode()}")
+        peak = max(peak, usage.ru_maxrss / 1024)
+    step = Step(name, time.perf_counter() - started, peak)
+    print(f"  {name:<34} {step.seconds:7.1f} s  {step.peak_mb:6.0f} MB", flush=True)
+    return step
+
+
+def naive(project: Path, params: str) -> list[list[str]]:
+    """papermill CLI once per notebook, one after another."""
+    book = load_book(project)
+    out = project / "_naive"
+    commands = []
+    for chapter in book.chapters:
+        dest = out / chapter.rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        command = [str(BIN / "papermill"), str(chapter.path), str(dest)]
+        command += ["--cwd", str(chapter.path.parent), "-p", "params_file", str(project / params)]
+        commands.append([*command, "--log-level", "ERROR"])
+    return commands
+
+
+def lkj(*args: str) -> list[str]:
+    return [str(BIN / "lkj"), "build", *args]
+
+
+def machine() -> str:
+    model = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+        ram = f"{int(mem) / 1024 / 1024:.0f} GB RAM"
+    except OSError:
+        ram = "? RAM"
+    return f"{os.cpu_count()} cores (nproc), {model}, {ram}, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--params", default="params/jateng-2025-tw2.yml")
+    parser.add_argument("--factor", type=int, default=100)
+    args = parser.parse_args(argv)
+    source = Path.cwd()
+    params = args.params
+    print(f"Machine: {machine()}")
+    with tempfile.TemporaryDirectory(prefix="lkj-bench-") as tmp:
+        base = copy_project(source, Path(tmp) / "p")
+        big = Path(tmp) / "big"
+        synthesize(source, big, args.factor)
+        steps: dict[str, Step] = {}
+        print(f"  {'step':<34} {'time':>9}  {'peak RSS':>9}")
+        nb = timed("naive: papermill CLI × notebooks", naive(base, params), base)
+        # The naive way's rendering: the same renderer on the same executed notebooks.
+        lkj_force = lkj(params, "--renderer", "pandoc", "--force")
+        shutil.rmtree(base / "_build", ignore_errors=True)
+        build = lkj(params, "--renderer", "pandoc")
+        steps["cold"] = timed("lkj build, cold", [build], base)
+        (base / "_build" / Path(params).stem / "assembly.key").unlink()
+        render = timed("  rendering alone", [build], base)
+        steps["naive"] = Step("naive", nb.seconds + render.seconds, max(nb.peak_mb, render.peak_mb))
+        steps["noop"] = timed("no-op rebuild", [build], base)
+        changed = base / CHANGED
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        steps["one"] = timed(f"one data file changed ({Path(CHANGED).name})", [build], base)
+        steps["force"] = timed("lkj build --force (warm cache)", [lkj_force], base)
+        batch_root = copy_project(source, Path(tmp) / "batch")
+        all_params = sorted(
+            str(p.relative_to(batch_root)) for p in (batch_root / "params").glob("*.yml")
+        )
+        steps["batch"] = timed(
+            f"batch: {len(all_params)} params files, cold",
+            [lkj(*all_params, "--renderer", "pandoc")],
+            batch_root,
+        )
+        steps["big"] = timed(f"lkj build, cold, {args.factor}× data", [build], big)
+    report(steps, args.factor)
+    return 0
+
+
+def report(steps: dict[str, Step], factor: int) -> None:
+    cold = steps["cold"].seconds
+    peak = max(s.peak_mb for s in steps.values())
+    goals = [
+        ("cold ≤ 25 % of naive", cold / steps["naive"].seconds, 0.25, "ratio"),
+        ("no-op rebuild ≤ 1 s", steps["noop"].seconds, 1.0, "s"),
+        ("one changed file ≤ 30 % of cold", steps["one"].seconds / cold, 0.30, "ratio"),
+        (f"{factor}× data ≤ 2× cold", steps["big"].seconds / cold, 2.0, "ratio"),
+        ("peak memory per process ≤ 400 MB", peak, 400.0, "MB"),
+    ]
+    print()
+    print(f"  naive (papermill CLI + rendering)  {steps['naive'].seconds:7.1f} s")
+    print(f"  {'goal':<36} {'measured':>9} {'limit':>7}  result")
+    for name, measured, limit, unit in goals:
+        shown = f"{measured:.2f}" if unit == "ratio" else f"{measured:.1f} {unit}"
+        print(f"  {name:<36} {shown:>9} {limit:>7}  {'PASS' if measured <= limit else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
