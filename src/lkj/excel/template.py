@@ -178,9 +178,7 @@ def _instructions(ws: Worksheet, run: Run, found: list[Sheet], refs: dict[str, l
             "4. Tanggal diketik sebagai tanggal (mis. 15/04/2025 atau 2025-04-15) dan harus dalam "
             f"tahun {p.year}; bulan ditulis YYYY-MM (mis. {p.year}-04).",
         ),
-        (
-            "5. Angka diketik sebagai angka, tanpa 'Rp' dan tanpa teks; rupiah bilangan bulat.",
-        ),
+        ("5. Angka diketik sebagai angka, tanpa 'Rp' dan tanpa teks; rupiah bilangan bulat.",),
         ("6. Sel boleh kosong hanya pada kolom yang bertanda 'boleh kosong'.",),
         (
             "7. Simpan, lalu jalankan: lkj import BERKAS.xlsx PARAMS. Semua lembar diperiksa "
