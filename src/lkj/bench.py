@@ -20,11 +20,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkj.params import load_run
 from lkj.render.quarto import load_book
 from lkj.synth import copy_project, synthesize
 
 BIN = Path(sys.executable).parent
-CHANGED = "data/jateng/2025/kepulangan.csv"  # read by the IKU, Tabel and Lampiran IV notebooks
+CHANGED = "kepulangan.csv"  # in the run's year folder: read by some notebooks, not all
 
 
 @dataclass
@@ -90,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="lkj-bench-") as tmp:
         base = copy_project(source, Path(tmp) / "p")
         big = Path(tmp) / "big"
-        synthesize(source, big, args.factor)
+        run = load_run(base / params)
+        synthesize(source, big, args.factor, run.params.unit)
         steps: dict[str, Step] = {}
         print(f"  {'step':<34} {'time':>9}  {'peak RSS':>9}")
         nb = timed("naive: papermill CLI × notebooks", naive(base, params), base)
@@ -103,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         render = timed("  rendering alone", [build], base)
         steps["naive"] = Step("naive", nb.seconds + render.seconds, max(nb.peak_mb, render.peak_mb))
         steps["noop"] = timed("no-op rebuild", [build], base)
-        changed = base / CHANGED
+        changed = run.year_dir / CHANGED
         changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         steps["one"] = timed(f"one data file changed ({Path(CHANGED).name})", [build], base)
         steps["force"] = timed("lkj build --force (warm cache)", [lkj_force], base)

@@ -1,6 +1,6 @@
 """A synthetic project with N× the records of a unit, to show how build cost grows with data.
 
-    python -m lkj.synth DEST --factor 100 [--unit jateng]
+    python -m lkj.synth DEST --unit UNIT --factor 100
 
 Copies the project (data, params, notebooks, _quarto.yml) to DEST and repeats the data rows
 of every record-level CSV (one row per person or event: the files with an `id` column) of the
@@ -54,7 +54,7 @@ def scale_csv(path: Path, factor: int) -> int:
     return count
 
 
-def synthesize(source: Path, dest: Path, factor: int = 100, unit: str = "jateng") -> dict[str, int]:
+def synthesize(source: Path, dest: Path, factor: int, unit: str) -> dict[str, int]:
     """Write the scaled copy; return rows per scaled file (relative path → rows)."""
     copy_project(source, dest)
     scaled: dict[str, int] = {}
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dest", type=Path)
     parser.add_argument("--factor", type=int, default=100)
-    parser.add_argument("--unit", default="jateng")
+    parser.add_argument("--unit", required=True, help="folder under data/, e.g. the params unit")
     parser.add_argument("--source", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
     for name, rows in synthesize(args.source, args.dest, args.factor, args.unit).items():
