@@ -28,7 +28,7 @@ MEANING: dict[str | tuple[str, str], str] = {
     "keterangan": "keterangan singkat kasus; boleh kosong",
     "alamat": "alamat rumah (data pribadi); boleh kosong",
     "kabupaten_kota": "kabupaten/kota asal, mis. Kab. Kendal",
-    "layanan": "tempat layanan, mis. BP3MI Jawa Tengah/P4MI",
+    "layanan": "tempat layanan (kantor unit, pos P4MI, LTSA/MPP), ditulis sama setiap bulan",
     "skema": "skema penempatan: Mandiri/Pelaut atau Reguler",
     "sektor": "sektor pekerjaan: Formal atau Informal",
     "jumlah": "jumlah orang (bilangan bulat, tanpa pemisah ribuan)",
