@@ -44,3 +44,46 @@ def mini(tmp_path: Path) -> Project:
     root = tmp_path / "mini"
     shutil.copytree(FIXTURES / "mini", root)
     return Project(root)
+
+
+# --- a real browser: Debian chromium driven by playwright (no browser download) -------------
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"  # gitignored screenshots
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless chromium for the session; tests needing it skip where it is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium missing (make system-deps installs it)")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(url, width=1280) -> (page, errors): console errors, page errors, failed loads."""
+
+    def _open(url: str, width: int = 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+        page.goto(url)
+        return page, errors
+
+    return _open

@@ -9,46 +9,13 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed"),
-]
+pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-def open_page(browser, url: str, width: int = 1280):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
-    page.goto(url)
-    return page, errors
-
-
-def test_navigation_reaches_every_chapter(browser, built) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page, errors = open_page(browser, (built.html / "index.html").as_uri())
+def test_navigation_reaches_every_chapter(open_page, built) -> None:
+    page, errors = open_page((built.html / "index.html").as_uri())
     assert page.title().startswith("Kata Pengantar")
     titles = page.locator("nav.sidebar .toc > li > a").all_inner_texts()
     assert titles == [
@@ -76,9 +43,8 @@ def test_navigation_reaches_every_chapter(browser, built) -> None:
     assert errors == []
 
 
-def test_phone_menu_and_wide_table_scroll(browser, built) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page, errors = open_page(browser, (built.html / "lampiran.html").as_uri(), width=390)
+def test_phone_menu_and_wide_table_scroll(open_page, built) -> None:
+    page, errors = open_page((built.html / "lampiran.html").as_uri(), width=390)
     assert not page.locator("nav.sidebar").is_visible()  # collapsed on a phone
     page.locator("label.nav-button").click()
     assert page.locator("nav.sidebar").is_visible()

@@ -9,46 +9,13 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium missing (make system-deps)"),
-]
+pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-def open_page(browser, url: str, width: int = 1280):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
-    page.goto(url)
-    return page, errors
-
-
-def test_every_chapter_reachable_and_tables_visible(browser, public):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page, errors = open_page(browser, (public.html / "index.html").as_uri())
+def test_every_chapter_reachable_and_tables_visible(open_page, public):
+    page, errors = open_page((public.html / "index.html").as_uri())
     links = page.locator("nav.sidebar .toc > li > a")
     titles = links.all_inner_texts()
     for expected in (
@@ -74,11 +41,8 @@ def test_every_chapter_reachable_and_tables_visible(browser, public):
     assert errors == []
 
 
-def test_phone_width_keeps_wide_tables_inside(browser, public):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page, errors = open_page(
-        browser, (public.html / "lampiran2_penempatan.html").as_uri(), width=390
-    )
+def test_phone_width_keeps_wide_tables_inside(open_page, public):
+    page, errors = open_page((public.html / "lampiran2_penempatan.html").as_uri(), width=390)
     width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1]
     assert page.locator("table.lkj-table").first.is_visible()

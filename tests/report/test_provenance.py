@@ -141,56 +141,34 @@ def test_pdf_numbers_link_to_their_jejak_angka_entry(public):
     assert into_appendix > 500
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed")
-def test_panel_shows_formula_source_and_follows_a_link_down_to_the_rows(public):
-    from playwright.sync_api import sync_playwright
-
+def test_panel_shows_formula_source_and_follows_a_link_down_to_the_rows(public, open_page):
     artifacts = Path(__file__).parents[2] / "test-artifacts"
-    artifacts.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
-        page.goto((public.html / "bab2b_evaluasi.html").as_uri())  # file://, no server
-        cell = page.locator('td[data-value-id="iku07.sd_tw2.realisasi"]').first
-        cell.click()
-        panel = page.locator("aside.lkj-trace")
-        assert panel.is_visible()
-        assert panel.locator("h2").inner_text() == "Realisasi s.d. Triwulan II IKU 7"
-        assert panel.locator(".lkj-trace-big").inner_text() == "13.871 Orang"
-        assert panel.locator(".lkj-trace-formula").inner_text() == "Triwulan I + Triwulan II"
-        assert "src/lkj/measure.py:" in panel.locator(".lkj-trace-where").inner_text()
-        page.screenshot(path=str(artifacts / "jejak-panel.png"))
+    page, errors = open_page((public.html / "bab2b_evaluasi.html").as_uri())  # file://
+    cell = page.locator('td[data-value-id="iku07.sd_tw2.realisasi"]').first
+    cell.click()
+    panel = page.locator("aside.lkj-trace")
+    assert panel.is_visible()
+    assert panel.locator("h2").inner_text() == "Realisasi s.d. Triwulan II IKU 7"
+    assert panel.locator(".lkj-trace-big").inner_text() == "13.871 Orang"
+    assert panel.locator(".lkj-trace-formula").inner_text() == "Triwulan I + Triwulan II"
+    assert "src/lkj/measure.py:" in panel.locator(".lkj-trace-where").inner_text()
+    page.screenshot(path=str(artifacts / "jejak-panel.png"))
 
-        panel.locator('[data-go="iku07.tw2.realisasi"]').click()  # an input, itself traceable
-        assert panel.locator(".lkj-trace-big").inner_text() == "7.375 Orang"
-        assert panel.locator(".lkj-trace-formula").inner_text().startswith("Σ jumlah")
-        assert panel.locator(".lkj-trace-file").inner_text() == "data/jateng/2025/penempatan.csv"
-        panel.locator(".lkj-trace-show-rows").click()
-        rows = panel.locator(".lkj-trace-rows tbody tr")
-        assert rows.count() == 48
-        assert rows.first.locator("th").inner_text() == "50"
-        page.screenshot(path=str(artifacts / "jejak-panel-rows.png"))
+    panel.locator('[data-go="iku07.tw2.realisasi"]').click()  # an input, itself traceable
+    assert panel.locator(".lkj-trace-big").inner_text() == "7.375 Orang"
+    assert panel.locator(".lkj-trace-formula").inner_text().startswith("Σ jumlah")
+    assert panel.locator(".lkj-trace-file").inner_text() == "data/jateng/2025/penempatan.csv"
+    panel.locator(".lkj-trace-show-rows").click()
+    rows = panel.locator(".lkj-trace-rows tbody tr")
+    assert rows.count() == 48
+    assert rows.first.locator("th").inner_text() == "50"
+    page.screenshot(path=str(artifacts / "jejak-panel-rows.png"))
 
-        page.keyboard.press("Escape")  # closes and returns focus to the number
-        assert not panel.is_visible()
-        span = page.locator('main span[data-value-id="rata2.sd_tw2.capaian"]').first
-        span.focus()
-        page.keyboard.press("Enter")  # keyboard users open it too
-        assert panel.is_visible() and panel.locator(".lkj-trace-big").inner_text() == "68,68%"
-        browser.close()
+    page.keyboard.press("Escape")  # closes and returns focus to the number
+    assert not panel.is_visible()
+    span = page.locator('main span[data-value-id="rata2.sd_tw2.capaian"]').first
+    span.focus()
+    page.keyboard.press("Enter")  # keyboard users open it too
+    assert panel.is_visible() and panel.locator(".lkj-trace-big").inner_text() == "68,68%"
     assert errors == []
