@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -215,25 +216,51 @@ def _build(
         return final
     stamp.unlink(missing_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{run.name}.tmp-", dir=out_root))
+    shown = [(job.shown, path) for job, path in zip(jobs, executed, strict=True)]
+
+    def tables_and_values() -> None:
+        # provenance and the book's tables need the run's data; the fixture book has none.
+        if not validate:
+            return
+        from lkj.book import Book as RunBook
+
+        run_book = RunBook.open(run.params_path)  # inputs and registry: loaded once for both
+        with Step(report, "jejak", "jejak angka (values.json, panel HTML)") as step:
+            from lkj.provenance.output import write_provenance
+
+            step.detail = write_provenance(
+                run,
+                shown,
+                tmp,
+                build_dir,
+                engine,
+                inputs=run_book.inputs,
+                registry=run_book.reg,
+            )
+        with Step(report, "xlsx", "XLSX (tabel buku)") as step:
+            from lkj.xlsx_export import write_tables_xlsx
+
+            step.detail = write_tables_xlsx(run_book, tmp / f"{run.name}.xlsx")
+
     try:
         if engine == "quarto":
             _render_quarto(book, executed, build_dir, tmp, run.name, report)
+            tables_and_values()
         else:
             meta = book_meta(book, run, executed)
-            _render_pandoc(book, executed, build_dir, tmp, run.name, meta, count, report)
-        if validate:  # provenance needs the run's data; the toolchain's fixture book has none
-            with Step(report, "jejak", "jejak angka (values.json, panel HTML)") as step:
-                from lkj.provenance.output import write_provenance
-
-                shown = [(job.shown, path) for job, path in zip(jobs, executed, strict=True)]
-                step.detail = write_provenance(run, shown, tmp, build_dir, engine)
-        if validate:  # the book's tables need the run's data; the fixture book has none
-            with Step(report, "xlsx", "XLSX (tabel buku)") as step:
-                from lkj.book import Book as RunBook
-                from lkj.xlsx_export import write_tables_xlsx
-
-                run_book = RunBook.open(run.params_path)
-                step.detail = write_tables_xlsx(run_book, tmp / f"{run.name}.xlsx")
+            reuse = None if options.force else cache.root
+            _render_pandoc(
+                book,
+                executed,
+                build_dir,
+                tmp,
+                run.name,
+                meta,
+                count,
+                report,
+                reuse,
+                after_html=tables_and_values,
+            )
         with Step(report, "publish", f"terbitkan {run.shown(final)}"):
             publish(tmp, final)
     except BaseException:
@@ -259,19 +286,29 @@ def _render_pandoc(
     meta: BookMeta,
     workers: int,
     report: Reporter,
+    cache_root: Path | None = None,
+    after_html: Callable[[], None] | None = None,
 ) -> None:
+    """Pandoc reads (cached per chapter and target), then HTML (+ after_html), PDF and DOCX
+    side by side: they read the same chapter ASTs and write different files.
+
+    cache_root: the build cache (None: compute everything, store nothing). Reused there:
+    each chapter's pandoc AST (keyed by the executed notebook), the PDF (by main.typ and
+    its images) and the DOCX (by its pandoc AST and pictures).
+    """
+    reads = cache_root / "pandoc" if cache_root is not None else None
     with Step(report, "pandoc", "pandoc: notebook → AST") as step:
         media_root = build_dir / "media"
         shutil.rmtree(media_root, ignore_errors=True)
         chapters = list(book.chapters)
         media = [media_root / f"{i:02d}-{ch.stem}" for i, ch in enumerate(chapters)]
         tasks = [
-            (path, target, media[i] / target, ch.rel)
+            (path, target, media[i] / target, ch.rel, reads)
             for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
             for target in ("html", "typst")
         ]
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            asts = list(pool.map(lambda t: pandoc.read_notebook(*t), tasks))
+            asts = list(pool.map(lambda t: pandoc.read_notebook_cached(*t), tasks))
         html_asts, typst_asts = asts[0::2], asts[1::2]
         doc = assemble(chapters, html_asts, typst_asts, [m / "html" for m in media])
         step.detail = f"{len(doc.entries)} tabel/lampiran terdaftar"
@@ -280,17 +317,30 @@ def _render_pandoc(
     for warning in doc.warnings:
         report.warn(warning)
 
-    with Step(report, "html", "HTML") as step:
-        pages = write_html(doc, meta, tmp / "html", pdf_name=f"{name}.pdf", workers=workers)
-        step.detail = f"{len(pages)} halaman"
+    def html() -> None:
+        with Step(report, "html", "HTML") as step:
+            pages = write_html(doc, meta, tmp / "html", pdf_name=f"{name}.pdf", workers=workers)
+            step.detail = f"{len(pages)} halaman"
+        if after_html is not None:
+            after_html()  # the provenance panel edits the HTML pages
 
-    with Step(report, "pdf", "PDF (typst)"):
-        warnings = write_pdf(doc, meta, build_dir / "typst", tmp / f"{name}.pdf")
-    for warning in warnings:
-        report.warn(warning)
+    def pdf() -> None:
+        with Step(report, "pdf", "PDF (typst)"):
+            pdf_cache = cache_root / "pdf" if cache_root is not None else None
+            warnings = write_pdf(doc, meta, build_dir / "typst", tmp / f"{name}.pdf", pdf_cache)
+        for warning in warnings:
+            report.warn(warning)
 
-    with Step(report, "docx", "DOCX (Word)"):
-        write_docx(chapters, executed, media_root, tmp / f"{name}.docx", meta, workers)
+    def docx() -> None:
+        with Step(report, "docx", "DOCX (Word)"):
+            out = tmp / f"{name}.docx"
+            write_docx(chapters, executed, media_root, out, meta, workers, cache_root)
+
+    # Threads: typst, pandoc (subprocesses) and the Python steps overlap on the cores.
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = [pool.submit(fn) for fn in (html, pdf, docx)]
+    for future in futures:  # all finished; the first failure (in this order) is raised
+        future.result()
 
 
 def _render_quarto(

@@ -73,13 +73,18 @@ def write_docx(
     out: Path,
     meta: BookMeta,
     workers: int = 1,
+    cache_dir: Path | None = None,
 ) -> None:
+    """Write the DOCX; with cache_dir, pandoc's reads and the document itself are reused
+    when their inputs (executed notebook; book AST, pictures and reference document) are
+    unchanged."""
+    reads = cache_dir / "pandoc" if cache_dir is not None else None
     tasks = [
-        (path, "docx", media_root / f"{i:02d}-{ch.stem}" / "docx", ch.rel)
+        (path, "docx", media_root / f"{i:02d}-{ch.stem}" / "docx", ch.rel, reads)
         for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
     ]
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        asts = list(pool.map(lambda t: pandoc.read_notebook(*t), tasks))
+        asts = list(pool.map(lambda t: pandoc.read_notebook_cached(*t), tasks))
     doc = book_ast(chapters, asts, meta)
     # Image paths relative to the media folder (pandoc runs there): the DOCX stores each
     # path as the picture's name, and an absolute one would differ between project folders.
@@ -93,9 +98,27 @@ def write_docx(
     # pandoc stamps the DOCX (zip entries, document properties) with the time unless
     # SOURCE_DATE_EPOCH is set: a fixed one keeps two builds of the same book byte-identical.
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    source = json.dumps(doc).encode("utf-8")
+    entry: Path | None = None
+    if cache_dir is not None:
+        from lkj.render.cache import digest_bytes, lkj_digest, write_atomic
+
+        parts = [b"docx", lkj_digest().encode(), pandoc.pandoc_version().encode(), source]
+        for node in pandoc.nodes(doc["blocks"]):
+            if node["t"] == "Image":  # the pictures pandoc embeds
+                try:
+                    parts.append((media_root / node["c"][2][0]).read_bytes())
+                except OSError:  # a data: URI or a missing file: its text is in the AST
+                    parts.append(b"")
+        entry = cache_dir / "docx" / f"{digest_bytes(*parts)}.docx"
+        try:
+            out.write_bytes(entry.read_bytes())
+            return
+        except OSError:
+            pass  # not written before: run pandoc
     proc = subprocess.run(
         [pandoc.pandoc_path(), *args],
-        input=json.dumps(doc).encode("utf-8"),
+        input=source,
         capture_output=True,
         check=False,
         timeout=600,
@@ -105,3 +128,5 @@ def write_docx(
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip()
         raise BuildError(f"DOCX: pandoc gagal (kode {proc.returncode}): {message}")
+    if entry is not None:
+        write_atomic(entry, out.read_bytes())

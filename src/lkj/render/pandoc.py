@@ -8,6 +8,7 @@ as plain Python data (`walk`, `stringify`) before writing it out.
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 from collections.abc import Callable, Iterator
@@ -64,6 +65,57 @@ def read_notebook(path: Path, target: str, media_dir: Path, shown: str | None = 
     ]
     out = run_pandoc(args, what=f"{shown or path.name} ({target})")
     return json.loads(out)
+
+
+@cache
+def pandoc_version() -> str:
+    """The pandoc binary's version line (part of every cache key that holds pandoc output)."""
+    return run_pandoc(["--version"]).decode("utf-8", "replace").splitlines()[0]
+
+
+def read_notebook_cached(
+    path: Path, target: str, media_dir: Path, shown: str | None, cache_dir: Path | None
+) -> Ast:
+    """read_notebook, reused from cache_dir when the executed notebook is unchanged.
+
+    Keyed by the notebook's bytes, the target, the media folder (pandoc writes its path into
+    the AST), the pandoc version and the lkj source tree (the Lua filter lives there). An
+    entry holds pandoc's JSON output and the files it extracted, which are written back into
+    media_dir on a hit, so the result is the same as running pandoc again.
+    """
+    if cache_dir is None:
+        return read_notebook(path, target, media_dir, shown)
+    from lkj.render.cache import digest_bytes, lkj_digest, write_atomic
+
+    key = digest_bytes(
+        b"pandoc-read",
+        lkj_digest().encode(),
+        pandoc_version().encode(),
+        target.encode(),
+        str(media_dir).encode(),
+        path.read_bytes(),
+    )
+    entry = cache_dir / f"{key}.json"
+    try:
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        media = {name: base64.b64decode(data) for name, data in stored["media"].items()}
+        ast = stored["ast"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing or unreadable: run pandoc
+    else:
+        for name, data in media.items():
+            target_path = media_dir / name
+            target_path.parent.mkdir(parents=True, exist_ok=True)
+            target_path.write_bytes(data)
+        return ast
+    ast = read_notebook(path, target, media_dir, shown)
+    files = sorted(p for p in media_dir.rglob("*") if p.is_file()) if media_dir.is_dir() else []
+    media_text = {
+        p.relative_to(media_dir).as_posix(): base64.b64encode(p.read_bytes()).decode("ascii")
+        for p in files
+    }
+    write_atomic(entry, json.dumps({"ast": ast, "media": media_text}).encode("utf-8"))
+    return ast
 
 
 def write(ast: Ast, fmt: str, what: str = "pandoc") -> str:

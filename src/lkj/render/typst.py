@@ -10,6 +10,7 @@ fixed, so the same sources give a byte-identical PDF on any machine.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 from pathlib import Path
@@ -106,8 +107,18 @@ def typst_document(book: BookDoc, meta: BookMeta) -> str:
     return head + body
 
 
-def write_pdf(book: BookDoc, meta: BookMeta, work_dir: Path, pdf_path: Path) -> list[str]:
-    """Write main.typ (+ style, images) into work_dir and compile it; return typst warnings."""
+def write_pdf(
+    book: BookDoc,
+    meta: BookMeta,
+    work_dir: Path,
+    pdf_path: Path,
+    cache_dir: Path | None = None,
+) -> list[str]:
+    """Write main.typ (+ style, images) into work_dir and compile it; return typst warnings.
+
+    With cache_dir, a PDF compiled before from exactly the same sources (main.typ, style,
+    images, timestamp, typst version) is copied instead of compiling again.
+    """
     import typst
 
     if work_dir.exists():
@@ -119,7 +130,26 @@ def write_pdf(book: BookDoc, meta: BookMeta, work_dir: Path, pdf_path: Path) -> 
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     main = work_dir / "main.typ"
-    main.write_text(typst_document(book, meta), encoding="utf-8")
+    text = typst_document(book, meta)
+    main.write_text(text, encoding="utf-8")
+    entry: Path | None = None
+    if cache_dir is not None:
+        from importlib.metadata import version
+
+        from lkj.render.cache import digest_bytes, lkj_digest
+
+        parts = [b"typst-pdf", lkj_digest().encode(), version("typst").encode()]
+        parts += [str(source_epoch(meta)).encode(), text.encode("utf-8")]
+        for name in sorted(book.images):
+            parts += [name.encode(), book.images[name]]
+        entry = cache_dir / digest_bytes(*parts)
+        try:
+            cached = (entry / "warnings.json").read_text(encoding="utf-8")
+            pdf_path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(entry / "book.pdf", pdf_path)
+            return [str(w) for w in json.loads(cached)]
+        except (OSError, ValueError):
+            pass  # not compiled before (or an unreadable entry): compile
     try:
         pdf, warnings = typst.compile_with_warnings(
             str(main),
@@ -137,4 +167,11 @@ def write_pdf(book: BookDoc, meta: BookMeta, work_dir: Path, pdf_path: Path) -> 
         ) from None
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     pdf_path.write_bytes(pdf)
-    return [f"typst: {w.message}" for w in warnings]
+    shown = [f"typst: {w.message}" for w in warnings]
+    if entry is not None:
+        from lkj.render.cache import write_atomic
+
+        # The PDF first, the warnings last: an entry counts only once warnings.json exists.
+        write_atomic(entry / "book.pdf", pdf)
+        write_atomic(entry / "warnings.json", json.dumps(shown).encode("utf-8"))
+    return shown
