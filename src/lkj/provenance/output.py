@@ -2,29 +2,41 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from lkj.engine import compute
-from lkj.inputs import load_inputs
+from lkj.inputs import Inputs, load_inputs
 from lkj.params import Run
 from lkj.provenance import panel
 from lkj.provenance.manifest import FILE_NAME, make_manifest, shown_in, write_manifest
+from lkj.registry import Registry
 
 
 def write_provenance(
-    run: Run, notebooks: list[tuple[str, Path]], out: Path, build_dir: Path, renderer: str
+    run: Run,
+    notebooks: list[tuple[str, Path]],
+    out: Path,
+    build_dir: Path,
+    renderer: str,
+    *,
+    inputs: Inputs | None = None,
+    registry: Registry | None = None,
 ) -> str:
     """Write out/values.json (and a copy in build_dir), install the panel; return a summary.
 
     notebooks: (path as shown, executed copy) of every chapter, to find which cell shows
-    which value. The values are computed again here (about a second) rather than collected
-    from the notebook kernels: the registry is deterministic and this keeps execution simple.
+    which value. The values are computed again here rather than collected from the notebook
+    kernels (the registry is deterministic); the build passes the inputs and registry it has
+    already loaded for the XLSX, so they are loaded once per build.
     """
-    inputs = load_inputs(run)
-    registry = compute(inputs)
+    if inputs is None or registry is None:
+        inputs = load_inputs(run)
+        registry = compute(inputs)
     manifest = make_manifest(inputs, registry, renderer=renderer, shown=shown_in(notebooks))
     write_manifest(manifest, out / FILE_NAME)
-    write_manifest(manifest, build_dir / FILE_NAME)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(out / FILE_NAME, build_dir / FILE_NAME)  # the same bytes, serialised once
     if (out / "html").is_dir():
         panel.install(out / "html", manifest, run.root)
     shown = sum(1 for v in manifest["values"].values() if v["shown_in"])

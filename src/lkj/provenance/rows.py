@@ -47,11 +47,10 @@ def read_rows(root: Path, file: str, lines: set[int], edition: str) -> Rows:
         return Rows(file, [], {})
     hidden = hidden_columns(file, raw.header, edition)
     shown = [c for c in raw.header if c not in hidden]
-    picked = {}
-    for index, line in raw.lines.items():
-        if int(line) in lines:
-            record = raw.cells.loc[index]
-            picked[int(line)] = [str(record[c]) for c in shown]
+    # One selection of the wanted records and columns, not a pandas lookup per cell.
+    wanted = [(index, int(line)) for index, line in raw.lines.items() if int(line) in lines]
+    block = raw.cells.loc[[index for index, _ in wanted], shown].to_numpy(dtype=object).tolist()
+    picked = {line: [str(x) for x in cells] for (_, line), cells in zip(wanted, block, strict=True)}
     return Rows(file, shown, dict(sorted(picked.items())), hidden)
 
 
