@@ -75,6 +75,15 @@ def file(shown: str) -> None:
         _active.files.add(shown)
 
 
+EXISTS = "exists:"  # prefix of a dependency on a file's existence, not on its content
+
+
+def exists(shown: str) -> None:
+    """The notebook asked whether an input file exists (e.g. an optional dataset): its answer
+    changes when the file appears or disappears, not when its content changes."""
+    file(EXISTS + shown)
+
+
 def everything() -> None:
     file(ALL)
 
@@ -96,6 +105,38 @@ def value(registry: Registry, item: Value) -> None:
             found = registry._values.get(name)
             if found is not None:
                 todo.append(found)
+
+
+def missing(registry: Registry, value_id: str) -> None:
+    """The notebook asked for a value that does not exist (e.g. a later quarter's realisation).
+
+    Whether a value of a family (the id's first segment: `iku07`, `lampiran3`, `anggaran` …)
+    exists is decided by the code that computes that family from its own files; so the answer
+    can only change when one of those files changes (or the params/code, which are in the cache
+    key anyway). An id of an unknown family could be created by any file.
+    """
+    if _active is None or not _active.armed:
+        return
+    files = registry.family_files(value_id.split(".", 1)[0])
+    if files:
+        _active.files.update(files)
+    else:
+        everything()
+
+
+def sources_of(registry: Registry, items: Iterable[Value]) -> set[str]:
+    """Every file behind the given values, following their inputs."""
+    files: set[str] = set()
+    seen: set[str] = set()
+    todo = list(items)
+    while todo:
+        current = todo.pop()
+        if current.id in seen:
+            continue
+        seen.add(current.id)
+        files.update(source.file for source in current.sources)
+        todo.extend(v for v in (registry._values.get(n) for n in current.inputs) if v)
+    return files
 
 
 def snapshot() -> dict[str, object]:

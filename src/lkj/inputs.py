@@ -1062,7 +1062,7 @@ class _TrackedDatasets(dict[str, Any]):
 
     def __contains__(self, name: object) -> bool:
         if isinstance(name, str):
-            deps.file(self._path_of(name))  # asking whether it exists depends on the file
+            deps.exists(self._path_of(name))  # the answer changes only if the file comes or goes
         return super().__contains__(name)
 
     # Listing the datasets depends on which files exist: any of them.

@@ -148,7 +148,7 @@ class Registry:
         try:
             item = self._values[value_id]
         except KeyError:
-            deps.everything()
+            deps.missing(self, value_id)
             raise KeyError(f"no value with id {value_id!r}") from None
         deps.value(self, item)
         return item
@@ -156,7 +156,7 @@ class Registry:
     def get(self, value_id: str) -> Value | None:
         item = self._values.get(value_id)
         if item is None:
-            deps.everything()  # a later data change may create it
+            deps.missing(self, value_id)  # a change to its family's files may create it
         else:
             deps.value(self, item)
         return item
@@ -164,7 +164,10 @@ class Registry:
     def __contains__(self, value_id: object) -> bool:
         item = self._values.get(value_id) if isinstance(value_id, str) else None
         if item is None:
-            deps.everything()
+            if isinstance(value_id, str):
+                deps.missing(self, value_id)
+            else:
+                deps.everything()
         else:
             deps.value(self, item)
         return item is not None
@@ -172,6 +175,14 @@ class Registry:
     def __iter__(self) -> Iterator[Value]:
         deps.everything()  # the set of values itself depends on every file
         return iter(self._values.values())
+
+    def family_files(self, family: str) -> frozenset[str]:
+        """Files behind every value whose id starts with `family.` (cached: ids never change)."""
+        cache = self.__dict__.setdefault("_family_cache", {})
+        if family not in cache or cache[family][0] != len(self._values):
+            members = [v for k, v in self._values.items() if k.split(".", 1)[0] == family]
+            cache[family] = (len(self._values), frozenset(deps.sources_of(self, members)))
+        return cache[family][1]
 
     def __len__(self) -> int:
         return len(self._values)
@@ -182,7 +193,11 @@ class Registry:
             # Matches: a new match can only come from a file the old ones came from (the
             # pattern names one kind of value); no match: any file could add one.
             if not found:
-                deps.everything()
+                head = pattern.split(".", 1)[0]
+                if any(c in head for c in "*?["):
+                    deps.everything()
+                else:
+                    deps.missing(self, pattern)
             for k in found:
                 deps.value(self, self._values[k])
         return found

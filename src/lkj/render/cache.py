@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import lkj
+from lkj import deps
 
 FORMAT = 1  # bump when the entry layout or the dependency rule changes
 
@@ -69,7 +70,11 @@ class Snapshot:
 
     def digest(self, shown: str) -> str | None:
         if shown not in self._known:
-            self._known[shown] = file_digest(self.root / shown)
+            if shown.startswith(deps.EXISTS):  # an existence question, not the content
+                path = self.root / shown.removeprefix(deps.EXISTS)
+                self._known[shown] = "ada" if path.is_file() else None
+            else:
+                self._known[shown] = file_digest(self.root / shown)
         return self._known[shown]
 
     def digests(self, shown: Iterable[str]) -> dict[str, str | None]:
