@@ -75,6 +75,32 @@ class _Ctx:
         )
         return key
 
+    def score(
+        self,
+        key: str,
+        value: object,
+        label: str,
+        formula: str,
+        *,
+        inputs: list[str] | None = None,
+        sources: list[Source] | None = None,
+        kind: str = "score",
+    ) -> None:
+        """A value of a score card (IKPA): shown with its two decimals, as the card prints."""
+        self.reg.add(
+            key,
+            value,
+            kind=kind,
+            unit="%" if kind == "percent" else "",
+            keep_zeros=kind == "score",
+            label=label,
+            formula=formula,
+            inputs=inputs or [],
+            sources=sources or [],
+            function=compute,
+            params=self.params,
+        )
+
     def total(self, key: str, members: list[str], label: str) -> str:
         value = int(sum(self.reg[m].value or 0 for m in members))
         self.reg.add(
@@ -353,101 +379,74 @@ def _lampiran6(ctx: _Ctx) -> None:
     weighted, weights, deductions = [], [], []
     for _, row in rows.iterrows():
         one = rows[rows["_row"] == row["_row"]]
-        code = slug(row["kode"])
+        code, name = slug(row["kode"]), row["komponen"]
         src = [Source(table.shown, _lines(one), f"kode = {row['kode']}")]
-        ctx.reg.add(
-            f"ikpa.{code}.nilai",
+        nilai, bobot = f"ikpa.{code}.nilai", f"ikpa.{code}.bobot"
+        ctx.score(
+            nilai,
             float(row["nilai"]),
-            kind="score",
-            unit="",
-            keep_zeros=True,
-            label=f"Nilai IKPA {row['komponen']}",
-            formula="dari aplikasi OM-SPAN/MonSAKTI",
+            f"Nilai IKPA {name}",
+            "dari aplikasi OM-SPAN/MonSAKTI",
             sources=src,
-            function=compute,
-            params=ctx.params,
         )
-        ctx.reg.add(
-            f"ikpa.{code}.bobot",
+        ctx.score(
+            bobot,
             int(row["bobot"]),
-            kind="number",
-            unit="",
-            label=f"Bobot IKPA {row['komponen']}",
-            formula="ketentuan IKPA tahun berjalan",
+            f"Bobot IKPA {name}",
+            "ketentuan IKPA tahun berjalan",
             sources=src,
-            function=compute,
-            params=ctx.params,
+            kind="number",
         )
         if row["aspek"] == "Pengurang":
-            deductions.append(f"ikpa.{code}.nilai")
+            deductions.append(nilai)
             continue
         applies = str(row["berlaku"]) == "ya"
         value = float(Fraction(str(row["nilai"])) * int(row["bobot"]) / 100) if applies else None
-        ctx.reg.add(
+        ctx.score(
             f"ikpa.{code}.nilai_akhir",
             value,
-            kind="score",
-            unit="",
-            keep_zeros=True,
-            label=f"Nilai tertimbang IKPA {row['komponen']}",
-            formula="nilai × bobot / 100",
-            inputs=[f"ikpa.{code}.nilai", f"ikpa.{code}.bobot"],
-            function=compute,
-            params=ctx.params,
+            f"Nilai tertimbang IKPA {name}",
+            "nilai × bobot / 100",
+            inputs=[nilai, bobot],
         )
         if applies:
             weighted.append(f"ikpa.{code}.nilai_akhir")
-            weights.append(f"ikpa.{code}.bobot")
-    total = float(sum(Fraction(str(ctx.reg[k].value)) for k in weighted))
-    ctx.reg.add(
+            weights.append(bobot)
+
+    def total(ids: list[str]) -> float:
+        return float(sum(Fraction(str(ctx.reg[k].value)) for k in ids))
+
+    ctx.score(
         "ikpa.nilai_total",
-        total,
-        kind="score",
-        unit="",
-        keep_zeros=True,
-        label="Nilai total IKPA",
-        formula="Σ nilai × bobot / 100",
+        total(weighted),
+        "Nilai total IKPA",
+        "Σ nilai × bobot / 100",
         inputs=weighted,
-        function=compute,
-        params=ctx.params,
     )
-    conversion = float(sum(ctx.reg[k].value for k in weights))
-    ctx.reg.add(
+    ctx.score(
         "ikpa.konversi_bobot",
-        conversion,
-        kind="percent",
-        unit="%",
-        label="Konversi bobot IKPA",
-        formula="Σ bobot indikator yang berlaku",
+        total(weights),
+        "Konversi bobot IKPA",
+        "Σ bobot indikator yang berlaku",
         inputs=weights,
-        function=compute,
-        params=ctx.params,
+        kind="percent",
     )
-    deduction = float(sum(Fraction(str(ctx.reg[k].value)) for k in deductions))
-    ctx.reg.add(
+    ctx.score(
         "ikpa.pengurang",
-        deduction,
-        kind="score",
-        unit="",
-        keep_zeros=True,
-        label="Pengurang IKPA (Dispensasi SPM)",
-        formula="Σ nilai pengurang",
+        total(deductions),
+        "Pengurang IKPA (Dispensasi SPM)",
+        "Σ nilai pengurang",
         inputs=deductions,
-        function=compute,
-        params=ctx.params,
     )
-    final = float(Fraction(str(total)) / Fraction(str(conversion)) * 100 - Fraction(str(deduction)))
-    ctx.reg.add(
+    parts = ["ikpa.nilai_total", "ikpa.konversi_bobot", "ikpa.pengurang"]
+    t, c, d = (Fraction(str(ctx.reg[k].value)) for k in parts)
+    final = float(t / c * 100 - d)
+    ctx.score(
         "ikpa.nilai_akhir",
         final,
-        kind="score",
-        unit="",
-        keep_zeros=True,
-        label="Nilai akhir IKPA",
-        formula="nilai total / konversi bobot − pengurang",
-        inputs=["ikpa.nilai_total", "ikpa.konversi_bobot", "ikpa.pengurang"],
-        function=compute,
-        params=ctx.params,
+        "Nilai akhir IKPA",
+        "nilai total / konversi bobot − pengurang",
+        inputs=parts,
     )
     bands = ctx.inputs.references.get("ikpa_kategori")
     if bands is not None:
