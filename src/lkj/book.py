@@ -98,6 +98,23 @@ class Book:
                 out.append((number, sasaran, members))
         return out
 
+    def iku_chart(self, iku: Iku) -> dict[str, object] | None:
+        """The chart an IKU's evaluation shows, as display.figure arguments, or None.
+
+        A count of placements gets the placements per month (the data are monthly); other IKUs
+        have one figure per quarter, which Tabel 3 already shows.
+        """
+        if iku.sumber.dataset != "penempatan":
+            return None
+        from lkj import charts  # matplotlib only where a chart is drawn
+
+        return {
+            "fig": charts.penempatan_per_bulan(self.reg, self.inputs),
+            "caption": f"Penempatan PMI per bulan, {self.quarter_label} {self.params.year}",
+            "id": f"gambar-{iku.key}",
+            "alt": self.writer.chart_alt_penempatan(),
+        }
+
     def title(self) -> str:
         return self.params.title or (
             f"Laporan Kinerja {self.quarter_label} Tahun {self.params.year}"
