@@ -466,16 +466,12 @@ def _lampiran6(ctx: _Ctx) -> None:
         part = ctx.rows(aspects)
         for _, row in part.iterrows():
             one = part[part["_row"] == row["_row"]]
-            ctx.reg.add(
+            ctx.score(
                 f"ikpa.aspek.{slug(row['aspek'])}",
                 float(row["nilai_aspek"]),
-                kind="score",
-                unit="",
-                label=f"Nilai aspek IKPA: {row['aspek']}",
-                formula="nilai aspek sebagaimana tercantum di aplikasi (diimpor apa adanya)",
+                f"Nilai aspek IKPA: {row['aspek']}",
+                "nilai aspek sebagaimana tercantum di aplikasi (diimpor apa adanya)",
                 sources=[Source(aspects.shown, _lines(one), f"aspek = {row['aspek']}")],
-                function=compute,
-                params=ctx.params,
             )
 
 

@@ -110,29 +110,25 @@ def compute(reg: Registry, inputs: Inputs) -> None:
         "pagu": "Pagu (setelah revisi)",
         "realisasi": f"Realisasi anggaran {sd}",
     }
-    for what, members in totals.items():
+
+    def total(key: str, members: list[str], label: str) -> None:
         reg.add(
-            f"anggaran.total.{what}",
+            key,
             _sum([reg[m].value for m in members]),
             kind="money",
             unit="Rp",
-            label=f"{labels[what]}, seluruh kegiatan",
+            label=f"{label}, seluruh kegiatan",
             formula="Σ seluruh kegiatan",
             inputs=members,
             function=fn,
             params=params,
         )
+
+    for what, members in totals.items():
+        total(f"anggaran.total.{what}", members, labels[what])
     for i, members in quarter_totals.items():
-        reg.add(
-            f"anggaran.total.tw{i}.realisasi",
-            _sum([reg[m].value for m in members]),
-            kind="money",
-            unit="Rp",
-            label=f"Realisasi anggaran {fmt.quarter_label(i)}, seluruh kegiatan",
-            formula="Σ seluruh kegiatan",
-            inputs=members,
-            function=fn,
-            params=params,
+        total(
+            f"anggaran.total.tw{i}.realisasi", members, f"Realisasi anggaran {fmt.quarter_label(i)}"
         )
     total_real, total_pagu = reg["anggaran.total.realisasi"].value, reg["anggaran.total.pagu"].value
     reg.add(

@@ -268,35 +268,24 @@ class Engine:
         )
 
     def compute_averages(self) -> None:
-        q = self.quarter
-        pk = self.inputs.pk
-        tw, sd = fmt.quarter_label(q), f"s.d. {fmt.quarter_label(q)}"
-        every = pk.iku
-        self._average(
-            f"rata2.tw{q}.capaian_tahunan",
-            [f"{i.key}.tw{q}.capaian_tahunan" for i in every],
-            f"Rata-rata capaian {tw} terhadap target tahunan",
+        """Means of the annual-target comparisons: TW (Tabel 1, 18) and cumulative (Tabel 4)."""
+        q, pk = self.quarter, self.inputs.pk
+        comparisons = (
+            (f"tw{q}.capaian_tahunan", f"{fmt.quarter_label(q)} terhadap target tahunan"),
+            (f"sd_tw{q}.capaian", f"s.d. {fmt.quarter_label(q)}"),
         )
-        self._average(
-            f"rata2.sd_tw{q}.capaian",
-            [f"{i.key}.sd_tw{q}.capaian" for i in every],
-            f"Rata-rata capaian {sd}",
-        )
+        for part, what in comparisons:
+            self._average(
+                f"rata2.{part}", [f"{i.key}.{part}" for i in pk.iku], f"Rata-rata capaian {what}"
+            )
         for keg in pk.kegiatan:
-            members = [i for i in every if i.kegiatan == keg.kode]
-            if not members:
-                continue
-            kk = keg.kode.lower()
-            self._average(
-                f"kegiatan.{kk}.tw{q}.capaian_tahunan",
-                [f"{i.key}.tw{q}.capaian_tahunan" for i in members],
-                f"Rata-rata capaian {tw} kegiatan {keg.nama}",
-            )
-            self._average(
-                f"kegiatan.{kk}.sd_tw{q}.capaian",
-                [f"{i.key}.sd_tw{q}.capaian" for i in members],
-                f"Rata-rata capaian {sd} kegiatan {keg.nama}",
-            )
+            members = [i for i in pk.iku if i.kegiatan == keg.kode]
+            for part, what in comparisons if members else ():
+                self._average(
+                    f"kegiatan.{keg.kode.lower()}.{part}",
+                    [f"{i.key}.{part}" for i in members],
+                    f"Rata-rata capaian {what} kegiatan {keg.nama}",
+                )
 
     def compute_counts(self) -> None:
         """How many sasaran, IKUs, misi and tujuan: numbers the text states, so values too."""
