@@ -78,6 +78,7 @@ class Registry:
     def __init__(self, rounding: Rounding | None = None):
         self.rounding = rounding or Rounding()
         self._values: dict[str, Value] = {}
+        self._family_files: dict[str, tuple[int, frozenset[str]]] = {}
 
     def rounding_for(self, value_id: str) -> tuple[int, str]:
         decimals, mode = self.rounding.decimals, self.rounding.default
@@ -178,11 +179,12 @@ class Registry:
 
     def family_files(self, family: str) -> frozenset[str]:
         """Files behind every value whose id starts with `family.` (cached: ids never change)."""
-        cache = self.__dict__.setdefault("_family_cache", {})
-        if family not in cache or cache[family][0] != len(self._values):
+        cached = self._family_files.get(family)
+        if cached is None or cached[0] != len(self._values):  # values added since: recompute
             members = [v for k, v in self._values.items() if k.split(".", 1)[0] == family]
-            cache[family] = (len(self._values), frozenset(deps.sources_of(self, members)))
-        return cache[family][1]
+            cached = (len(self._values), frozenset(deps.sources_of(self, members)))
+            self._family_files[family] = cached
+        return cached[1]
 
     def __len__(self) -> int:
         return len(self._values)
