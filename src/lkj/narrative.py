@@ -9,7 +9,7 @@ from __future__ import annotations
 from num2words import num2words
 
 from lkj import formatting as fmt
-from lkj.markup import value_span
+from lkj.display import value as value_span
 from lkj.pk import PK, Iku, Profile
 from lkj.registry import Registry
 
@@ -24,7 +24,7 @@ class Writer:
         self.tw = fmt.quarter_label(quarter)
 
     def v(self, value_id: str, with_unit: bool = True) -> str:
-        return value_span(self.reg[value_id], with_unit=with_unit)
+        return value_span(self.reg[value_id], unit=with_unit)
 
     def realised(self, iku: Iku, cumulative: bool = False) -> bool:
         part = f"sd_tw{self.q}" if cumulative else f"tw{self.q}"
@@ -149,7 +149,7 @@ class Writer:
     def counted(self, value_id: str) -> str:
         """'13 (tiga belas)': a count with its Indonesian words, as official letters write it."""
         value = self.reg[value_id]
-        return f"{value_span(value, with_unit=False)} ({num2words(value.value, lang='id')})"
+        return f"{value_span(value)} ({num2words(value.value, lang='id')})"
 
     def overview(self, unit_name: str) -> str:
         return (

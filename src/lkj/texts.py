@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from lkj import deps
+from lkj.display import value as value_span
 from lkj.errors import InputError, Problem
-from lkj.markup import value_span
 from lkj.params import Run
 from lkj.registry import Registry
 
@@ -54,7 +54,7 @@ def render(text: str, registry: Registry, shown: str) -> str:
             )
     if problems:
         raise InputError(problems)
-    return PLACEHOLDER.sub(lambda m: value_span(registry[m.group(1)]), text)
+    return PLACEHOLDER.sub(lambda m: value_span(registry[m.group(1)], unit=True), text)
 
 
 def load(run: Run, name: str, registry: Registry) -> str:
