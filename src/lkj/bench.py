@@ -16,9 +16,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import psutil
 
 from lkj.params import load_run
 from lkj.render.quarto import load_book
@@ -33,18 +36,67 @@ class Step:
     name: str
     seconds: float
     peak_mb: float
+    roles: dict[str, float] = field(default_factory=dict)  # sampled peak RSS per kind of process
+
+
+def role(cmdline: list[str]) -> str:
+    """Which kind of build process a command line is (its arguments can name other tools)."""
+    program = Path(cmdline[0]).name if cmdline else ""
+    if "lkj.render.typst_worker" in cmdline:
+        return "typst"
+    if any("ipykernel" in part for part in cmdline[:4]):
+        return "kernel"
+    if program == "pandoc":
+        return "pandoc"
+    for name in ("papermill", "lkj"):
+        if program == name or (len(cmdline) > 1 and Path(cmdline[1]).name == name):
+            return name
+    return "lain"
+
+
+class Sampler(threading.Thread):
+    """Every 50 ms: the resident set of each process under `pid`, the largest per role.
+
+    os.wait4 gives the exact peak of the largest single process but not which one it was;
+    the sampler names it (and can miss a spike shorter than its interval)."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peaks, self.stop = pid, {}, threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.05):
+            try:
+                root = psutil.Process(self.pid)
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                continue
+            for proc in procs:
+                try:
+                    mb = proc.memory_info().rss / 1024 / 1024
+                    name = role(proc.cmdline())
+                except psutil.Error:
+                    continue
+                self.peaks[name] = max(self.peaks.get(name, 0.0), mb)
 
 
 def timed(name: str, commands: list[list[str]], cwd: Path) -> Step:
-    started, peak = time.perf_counter(), 0.0
+    started, peak, roles = time.perf_counter(), 0.0, {}
     for command in commands:
         proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        sampler = Sampler(proc.pid)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
+        sampler.stop.set()
+        sampler.join()
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"{name}: {' '.join(command)} failed:\n{proc.stderr.read().decode()}")
         peak = max(peak, usage.ru_maxrss / 1024)
-    step = Step(name, time.perf_counter() - started, peak)
-    print(f"  {name:<34} {step.seconds:7.1f} s  {step.peak_mb:6.0f} MB", flush=True)
+        for key, mb in sampler.peaks.items():
+            roles[key] = max(roles.get(key, 0.0), mb)
+    step = Step(name, time.perf_counter() - started, peak, roles)
+    by_role = ", ".join(f"{k} {v:.0f}" for k, v in sorted(roles.items(), key=lambda kv: -kv[1]))
+    print(f"  {name:<34} {step.seconds:7.1f} s  {step.peak_mb:6.0f} MB  ({by_role})", flush=True)
     return step
 
 

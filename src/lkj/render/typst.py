@@ -13,6 +13,8 @@ import datetime as dt
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from lkj.errors import BuildError
@@ -107,6 +109,39 @@ def typst_document(book: BookDoc, meta: BookMeta) -> str:
     return head + body
 
 
+def compile_pdf(main: Path, root: Path, timestamp: int) -> tuple[bytes, list[str]]:
+    """Compile main with typst in a child process (lkj.render.typst_worker); return the PDF
+    and typst's warnings. Its layout memory goes away with the child."""
+    out = main.with_suffix(".pdf")
+    job = {"main": str(main), "root": str(root), "timestamp": timestamp, "out": str(out)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "lkj.render.typst_worker"],
+        input=json.dumps(job).encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
+    try:
+        answer = json.loads(proc.stdout.decode("utf-8"))
+    except ValueError:
+        stderr = proc.stderr.decode("utf-8", "replace").strip()[-3000:]
+        raise BuildError(
+            f"typst gagal menyusun PDF (proses berhenti dengan kode {proc.returncode}): {stderr}"
+            f"\n    sumber: {main}"
+        ) from None
+    if "error" in answer:
+        error = answer["error"]
+        hints = "; ".join(error.get("hints") or [])
+        raise BuildError(
+            f"typst gagal menyusun PDF: {error['message']}\n{error.get('diagnostic', '')}"
+            + (f"\n    petunjuk: {hints}" if hints else "")
+            + f"\n    sumber: {main}"
+        )
+    try:
+        return out.read_bytes(), [str(w) for w in answer["warnings"]]
+    finally:
+        out.unlink(missing_ok=True)
+
+
 def write_pdf(
     book: BookDoc,
     meta: BookMeta,
@@ -119,8 +154,6 @@ def write_pdf(
     With cache_dir, a PDF compiled before from exactly the same sources (main.typ, style,
     images, timestamp, typst version) is copied instead of compiling again.
     """
-    import typst
-
     if work_dir.exists():
         shutil.rmtree(work_dir)
     work_dir.mkdir(parents=True)
@@ -150,24 +183,10 @@ def write_pdf(
             return [str(w) for w in json.loads(cached)]
         except (OSError, ValueError):
             pass  # not compiled before (or an unreadable entry): compile
-    try:
-        pdf, warnings = typst.compile_with_warnings(
-            str(main),
-            root=str(work_dir),
-            font_paths=[],
-            ignore_system_fonts=True,
-            timestamp=source_epoch(meta),
-        )
-    except typst.TypstError as exc:
-        hints = "; ".join(getattr(exc, "hints", []) or [])
-        raise BuildError(
-            f"typst gagal menyusun PDF: {exc.message}\n{getattr(exc, 'diagnostic', '')}"
-            + (f"\n    petunjuk: {hints}" if hints else "")
-            + f"\n    sumber: {main}"
-        ) from None
+    pdf, messages = compile_pdf(main, work_dir, source_epoch(meta))
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     pdf_path.write_bytes(pdf)
-    shown = [f"typst: {w.message}" for w in warnings]
+    shown = [f"typst: {m}" for m in messages]
     if entry is not None:
         from lkj.render.cache import write_atomic
 
