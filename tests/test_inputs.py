@@ -643,6 +643,17 @@ CASES = [
         "kwartal",
         "perbaiki ejaannya",
     ),
+    *[
+        Case(
+            f"params-appendix-max-rows-{bad}",
+            _r(PARAMS, "quarter: 2", f"quarter: 2\nappendix_max_rows: {bad}"),
+            "PARAMS",
+            "appendix_max_rows",
+            "appendix_max_rows",
+            "bilangan bulat positif",
+        )
+        for bad in ("0", "-1", "banyak", '"200"')
+    ],
 ]
 
 
@@ -659,6 +670,23 @@ def test_malformed_input_is_reported_precisely(mini: Project, case: Case) -> Non
     assert matching, f"no problem at {file}, row {row}, column {case.column}:\n{rendered}"
     assert any(case.fix in p.fix for p in matching), rendered
     assert all(p.message and p.fix for p in problems), rendered
+
+
+def test_appendix_max_rows_is_optional(mini: Project) -> None:
+    assert load_run(mini.params).params.appendix_max_rows is None  # absent: no cap
+    mini.replace(PARAMS, "quarter: 2", "quarter: 2\nappendix_max_rows: null")
+    assert load_run(mini.params).params.appendix_max_rows is None
+    mini.replace(PARAMS, "appendix_max_rows: null", "appendix_max_rows: 5")
+    assert load_run(mini.params).params.appendix_max_rows == 5
+
+
+def test_appendix_max_rows_problem_reads_in_indonesian(mini: Project) -> None:
+    mini.replace(PARAMS, "quarter: 2", "quarter: 2\nappendix_max_rows: banyak")
+    (problem,) = problems_of(mini)
+    assert problem.message == "nilai harus bilangan bulat" and problem.value == "banyak"
+    mini.replace(PARAMS, "appendix_max_rows: banyak", "appendix_max_rows: 0")
+    (problem,) = problems_of(mini)
+    assert problem.message == "nilai di luar rentang (minimal 1)"
 
 
 def test_many_problems_in_different_files_are_reported_together(mini: Project) -> None:

@@ -29,6 +29,12 @@ def test_next_quarter_of_the_year(mini) -> None:
     load_inputs(run)  # the new quarter's inputs are valid as they are
 
 
+def test_run_settings_carry_over(mini) -> None:
+    mini.replace("params/mini-2025-tw2.yml", "quarter: 2", "quarter: 2\nappendix_max_rows: 7")
+    result = new_quarter(mini.root, "mini", 2025, 3)
+    assert load_run(result.params).params.appendix_max_rows == 7
+
+
 def test_existing_files_are_kept(mini) -> None:
     first = new_quarter(mini.root, "mini", 2025, 3)
     path = mini.root / "data/mini/2025/teks/tw3/ringkasan.md"

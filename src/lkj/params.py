@@ -46,6 +46,10 @@ class Params(BaseModel):
     reconciliation_appendix: bool = True
     trace_appendix: bool = True  # Lampiran "Jejak Angka": every value with its lineage
     published_figures: str | None = None  # file of published figures, relative to the unit folder
+    # Most rows a record-list appendix prints (Lampiran V: one row per event); above it the
+    # book shows a recap and the full list goes to the XLSX. None: no cap. Strict: a YAML
+    # string "200" or true is a typing mistake, not a number.
+    appendix_max_rows: int | None = Field(default=None, ge=1, strict=True)
     title: str | None = None
 
 
@@ -96,6 +100,7 @@ _PARAM_FIXES = {
     "year": "isi tahun laporan, mis. 2025",
     "unit": "isi kode unit, yaitu nama folder di data/ (huruf kecil)",
     "edition": "isi 'publik' atau 'internal'",
+    "appendix_max_rows": "isi bilangan bulat positif, mis. 200, atau hapus kunci ini (tanpa batas)",
 }
 
 
@@ -190,4 +195,6 @@ def _msg(err: dict) -> str:
         return f"nilai di luar rentang ({word} {bound})"
     if kind == "literal_error":
         return "nilai tidak diizinkan"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "nilai harus bilangan bulat"
     return f"nilai tidak sah ({err['msg']})"
