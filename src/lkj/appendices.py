@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import pandas as pd
@@ -300,6 +300,9 @@ def _lampiran4(ctx: _Ctx) -> None:
 
 
 # --- Lampiran V: verification and test events ------------------------------------------------
+LAMPIRAN5_COLUMNS = ("jumlah", "hadir", "tidak_hadir", "dihitung")
+
+
 def lampiran5_groups(inputs: Inputs, quarter: int) -> list[tuple[str, str, pd.DataFrame]]:
     df = inputs.table("verifikasi").df
     df = df[df["_quarter"] == quarter]
@@ -308,9 +311,29 @@ def lampiran5_groups(inputs: Inputs, quarter: int) -> list[tuple[str, str, pd.Da
     ]
 
 
+def lampiran5_events(inputs: Inputs, quarter: int) -> int:
+    """How many verification events the quarter has (rows of the event list)."""
+    df = inputs.table("verifikasi").df
+    return int((df["_quarter"] == quarter).sum())
+
+
+def lampiran5_capped(inputs: Inputs, quarter: int) -> bool:
+    """Whether Lampiran V shows a recap per group instead of every event (params cap)."""
+    cap = inputs.run.params.appendix_max_rows
+    return cap is not None and lampiran5_events(inputs, quarter) > cap
+
+
+def _counted(part: pd.DataFrame) -> int:
+    """What the events count for the IKU: attendees where recorded, else those registered."""
+    return int(part["hadir"].where(part["hadir"].notna(), part["jumlah"]).sum())
+
+
 def _lampiran5(ctx: _Ctx) -> None:
     ctx.unit = "Orang"
     table = ctx.inputs.table("verifikasi")
+    if lampiran5_capped(ctx.inputs, ctx.quarter):
+        _lampiran5_recap(ctx)
+        return
     totals: dict[str, list[str]] = {"jumlah": [], "hadir": [], "tidak_hadir": [], "dihitung": []}
     for program, kelompok, part in lampiran5_groups(ctx.inputs, ctx.quarter):
         g = f"lampiran5.{slug(program)}.{slug(kelompok)}"
@@ -358,6 +381,60 @@ def _lampiran5(ctx: _Ctx) -> None:
             f"Verifikasi dokumen dan ujian {fmt.quarter_label(ctx.quarter)}: "
             + column.replace("_", " "),
         )
+
+
+def _lampiran5_recap(ctx: _Ctx) -> None:
+    """Above the cap: group subtotals and totals straight from the rows, no per-event values.
+
+    Per-event values would make the registry, the trace appendix and the build grow with the
+    data; the ids of the sums stay those of the full list, so every other reader is unchanged.
+    """
+    table = ctx.inputs.table("verifikasi")
+    settings = {**ctx.params, "appendix_max_rows": ctx.inputs.run.params.appendix_max_rows}
+    people = replace(ctx, params=settings, unit="Orang")
+    events = replace(ctx, params=settings, unit="Kegiatan")
+
+    def sums(prefix: str, part: pd.DataFrame, who: str, where: str, always: bool) -> None:
+        events.count(f"{prefix}.kegiatan", table, part, f"{who}: jumlah kegiatan", where)
+        for column in LAMPIRAN5_COLUMNS[:3]:
+            recorded = part[part[column].notna()]
+            if recorded.empty and not always:
+                continue  # as in the full list: no subtotal of a column nobody recorded
+            people.count(
+                f"{prefix}.{column}",
+                table,
+                recorded,
+                f"{who}: {column.replace('_', ' ')}",
+                f"{where}, {column} tercatat",
+                column=column,
+            )
+        ctx.reg.add(
+            f"{prefix}.dihitung",
+            _counted(part),
+            kind="count",
+            unit="Orang",
+            label=f"{who}: dihitung",
+            formula=f"Σ (hadir bila tercatat, selain itu jumlah terdaftar), {ctx.period}",
+            sources=[Source(table.shown, _lines(part), f"{ctx.period}; {where}")],
+            function=compute,
+            params=settings,
+        )
+
+    for program, kelompok, part in lampiran5_groups(ctx.inputs, ctx.quarter):
+        sums(
+            f"lampiran5.{slug(program)}.{slug(kelompok)}",
+            part,
+            f"{program}, {kelompok}",
+            f"program = {program}, kelompok = {kelompok}",
+            always=False,
+        )
+    sums(
+        "lampiran5.total",
+        ctx.rows(table),
+        f"Verifikasi dokumen dan ujian {fmt.quarter_label(ctx.quarter)}",
+        "semua program dan kelompok",
+        always=True,
+    )
 
 
 # --- Lampiran VI: IKPA score card ------------------------------------------------------------
