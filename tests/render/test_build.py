@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 
 from lkj.errors import BuildError, InputError, Problem
@@ -96,6 +97,11 @@ def test_bad_inputs_fail_before_any_notebook_runs(
     with pytest.raises(InputError):
         build(fresh_book / "params" / "demo-2025-tw2.yml", progress=False)
     assert not (fresh_book / "_build").exists()
+    # Kernels started early (to overlap validation) are stopped, not left behind.
+    kernels = [
+        p for p in psutil.Process().children(recursive=True) if "ipykernel" in " ".join(p.cmdline())
+    ]
+    assert kernels == []
 
 
 def test_quarto_renderer_needs_quarto(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -150,3 +156,32 @@ else echo "%PDF-1.7 stand-in" > "$dest/Laporan-Kinerja.pdf"; fi
     assert index.read_text() == "<html lang=id></html>\n"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in out.iterdir()) == ["demo-2025-tw2.pdf", "html"]
+
+
+def test_run_data_prepared_in_the_background_equals_a_fresh_book(mini, tmp_path: Path) -> None:
+    from lkj.book import Book
+    from lkj.inputs import load_inputs
+    from lkj.params import load_run
+    from lkj.xlsx_export import write_tables_xlsx
+
+    run = load_run(mini.params)
+    fresh = Book.open(mini.params)
+    write_tables_xlsx(fresh, tmp_path / "fresh.xlsx")
+    for name, inputs in (("validated", load_inputs(run)), ("loaded", None)):
+        data = build_module.RunData(run, inputs, tmp_path / name / "book.xlsx")
+        book, detail = data.result()
+        data.close()
+        assert [(v.id, v.value) for v in book.reg] == [(v.id, v.value) for v in fresh.reg]
+        assert data.xlsx.read_bytes() == (tmp_path / "fresh.xlsx").read_bytes()
+        assert detail.endswith("lembar")
+
+
+def test_run_data_failure_is_raised_where_the_result_is_needed(mini, tmp_path: Path) -> None:
+    from lkj.params import load_run
+
+    run = load_run(mini.params)
+    mini.path("data").rename(mini.path("data-hilang"))  # nothing left to load
+    data = build_module.RunData(run, None, tmp_path / "book.xlsx")
+    with pytest.raises(InputError):
+        data.result()
+    data.close()

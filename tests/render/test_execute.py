@@ -82,3 +82,19 @@ def test_execute_all_reports_every_failure(tmp_path: Path) -> None:
         )
     assert str(info.value).splitlines() == ["2 notebook gagal:", "a: gagal", "c: gagal"]
     assert ("b", "done") in events and ("a", "fail") in events
+
+
+def test_execute_all_starts_the_first_ranked_jobs_first_and_keeps_book_order(
+    tmp_path: Path,
+) -> None:
+    jobs = [Job(tmp_path / f"{n}.ipynb", tmp_path / "o" / f"{n}.ipynb", n) for n in "abcd"]
+    started: list[str] = []
+    rank = {"a": 0.0, "b": 5.0, "c": 0.0, "d": 9.0}
+
+    def fake(job: Job, params: object) -> Path:
+        started.append(job.shown)
+        return job.output
+
+    done = execute_all(jobs, {}, workers=1, run=fake, first=lambda job: rank[job.shown])
+    assert started == ["d", "b", "a", "c"]  # ties keep their book order
+    assert done == [job.output for job in jobs]

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 
@@ -37,11 +37,21 @@ from lkj.render.cache import Cache, Snapshot, assembly_key, write_atomic
 from lkj.render.docx import write_docx
 from lkj.render.execute import Job, execute_all
 from lkj.render.html import write_html
-from lkj.render.incremental import NotebookRunner, cached_or_new_pool, run_files, validation_key
+from lkj.render.incremental import (
+    NotebookRunner,
+    Timings,
+    cached_or_new_pool,
+    run_files,
+    validation_key,
+)
 from lkj.render.kernels import KernelPool
 from lkj.render.progress import Reporter, reporter
 from lkj.render.quarto import Book, load_book
 from lkj.render.typst import write_pdf
+
+if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
+    from lkj.book import Book as RunBook
+    from lkj.inputs import Inputs
 
 Renderer = Literal["auto", "pandoc", "quarto"]
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -66,16 +76,43 @@ def choose_renderer(renderer: Renderer) -> str:
     return renderer
 
 
-def validate_inputs(run: Run) -> int | None:
-    """Run lkj.inputs.load_inputs when that module exists; return the number of files checked."""
-    try:
-        from lkj.inputs import load_inputs
-    except ModuleNotFoundError as exc:
-        if exc.name in ("lkj.inputs",):
-            return None
-        raise
-    inputs = load_inputs(run)
-    return len(getattr(inputs, "files", []) or [])
+def validate_inputs(run: Run) -> Inputs:
+    """lkj.inputs.load_inputs: every problem of every input file, or the loaded inputs."""
+    from lkj.inputs import load_inputs
+
+    return load_inputs(run)
+
+
+class RunData:
+    """The run's registry and the book's tables as XLSX, prepared in a background thread
+    while the notebooks run (the orchestrator only waits for kernels then), so that the
+    assembly does not spend its critical path on them. Reuses the inputs validation loaded.
+    """
+
+    def __init__(self, run: Run, inputs: Inputs | None, xlsx: Path):
+        self.xlsx = xlsx
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkj-rundata")
+        self._future = self._executor.submit(self._prepare, run, inputs)
+
+    def _prepare(self, run: Run, inputs: Inputs | None) -> tuple[RunBook, str]:
+        from lkj.book import Book as RunBook
+        from lkj.xlsx_export import write_tables_xlsx
+
+        if inputs is None:
+            book = RunBook.open(run.params_path)
+        else:
+            from lkj.engine import compute
+
+            book = RunBook(inputs, compute(inputs))
+        self.xlsx.parent.mkdir(parents=True, exist_ok=True)
+        return book, write_tables_xlsx(book, self.xlsx)
+
+    def result(self) -> tuple[RunBook, str]:
+        """(book, XLSX description); raises what preparing raised."""
+        return self._future.result()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
 
 
 def book_meta(book: Book, run: Run, executed: list[Path]) -> BookMeta:
@@ -163,42 +200,64 @@ def _build(
     cache = Cache(run.root / "_build" / "cache", force=options.force)
     snapshot = Snapshot(run.root)
     files = run_files(run, snapshot)
-
-    if validate:
-        # Before any notebook runs: bad data should fail in a second, with every problem.
-        with Step(report, "inputs", "validasi data masukan") as step:
-            key = validation_key(files)
-            if cache.validated(key):
-                step.detail = "tidak berubah sejak validasi terakhir"
-            else:
-                checked = validate_inputs(run)
-                step.detail = "lkj.inputs belum ada" if checked is None else f"{checked} berkas"
-                cache.mark_validated(key)
-
     build_dir = run.root / "_build" / run.name
     out_root = Path(output_root) if output_root else run.root / "_output"
     count = workers or os.cpu_count() or 1
-
-    # 1. execute
     jobs = [
         Job(source=ch.path, output=build_dir / "notebooks" / ch.rel, shown=run.shown(ch.path))
         for ch in book.chapters
     ]
-
-    def on_event(job: Job, what: str, took: float | None) -> None:
-        key = "nb:" + job.shown
-        if what == "start":
-            report.start(key, f"notebook {job.shown}")
-        elif what == "done":
-            report.done(key)
-        else:
-            report.fail(key)
-
     parameters = {"params_file": str(run.params_path), "edition": run.params.edition}
     pool, close_pool = cached_or_new_pool(options.pool, count, options.shared_kernels)
-    runner = NotebookRunner(run, cache, snapshot, pool, files)
+    run_data: RunData | None = None
     try:
-        executed = execute_all(jobs, parameters, workers=count, on_event=on_event, run=runner)
+        runner = NotebookRunner(run, cache, snapshot, pool, files)
+        # Kernels take seconds to start: begin now for the notebooks the cache cannot answer,
+        # so that their start overlaps the validation below.
+        misses = [job for job in jobs if not runner.cached(job, parameters)]
+        if misses:
+            pool.prestart(misses[0].cwd, len(misses))
+
+        inputs: Inputs | None = None
+        if validate:
+            # Before any notebook runs: bad data should fail in a second, with every problem.
+            with Step(report, "inputs", "validasi data masukan") as step:
+                key = validation_key(files)
+                if cache.validated(key):
+                    step.detail = "tidak berubah sejak validasi terakhir"
+                else:
+                    inputs = validate_inputs(run)
+                    step.detail = f"{len(inputs.files)} berkas"
+                    cache.mark_validated(key)
+            if misses:  # the book will almost surely be assembled again: start on its data
+                run_data = RunData(run, inputs, build_dir / "xlsx" / f"{run.name}.xlsx")
+
+        # 1. execute: what the cache cannot answer first, the slowest of those first
+        took = Timings(build_dir / "timings.json")
+        missed = {job.shown for job in misses}
+
+        def on_event(job: Job, what: str, seconds: float | None) -> None:
+            key = "nb:" + job.shown
+            if what == "start":
+                report.start(key, f"notebook {job.shown}")
+            elif what == "done":
+                report.done(key)
+                if job.shown in missed and seconds is not None:
+                    took.record(job.shown, seconds)
+            else:
+                report.fail(key)
+
+        def first(job: Job) -> float:
+            return took.last(job.shown) + 1e6 if job.shown in missed else 0.0
+
+        executed = execute_all(
+            jobs, parameters, workers=count, on_event=on_event, run=runner, first=first
+        )
+        took.save()
+    except BaseException:
+        if run_data is not None:
+            run_data.close()
+        raise
     finally:
         close_pool()
     if runner.hits:
@@ -213,6 +272,8 @@ def _build(
     stamp = build_dir / "assembly.key"
     if not options.force and final.is_dir() and _read(stamp) == assembled:
         report.warn("buku tidak berubah: penyusunan HTML/PDF dilewati")
+        if run_data is not None:
+            run_data.close()
         return final
     stamp.unlink(missing_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{run.name}.tmp-", dir=out_root))
@@ -222,9 +283,11 @@ def _build(
         # provenance and the book's tables need the run's data; the fixture book has none.
         if not validate:
             return
-        from lkj.book import Book as RunBook
-
-        run_book = RunBook.open(run.params_path)  # inputs and registry: loaded once for both
+        data = run_data or RunData(run, None, build_dir / "xlsx" / f"{run.name}.xlsx")
+        try:
+            run_book, xlsx_detail = data.result()  # inputs and registry: loaded once for both
+        finally:
+            data.close()
         with Step(report, "jejak", "jejak angka (values.json, panel HTML)") as step:
             from lkj.provenance.output import write_provenance
 
@@ -238,9 +301,8 @@ def _build(
                 registry=run_book.reg,
             )
         with Step(report, "xlsx", "XLSX (tabel buku)") as step:
-            from lkj.xlsx_export import write_tables_xlsx
-
-            step.detail = write_tables_xlsx(run_book, tmp / f"{run.name}.xlsx")
+            shutil.copyfile(data.xlsx, tmp / f"{run.name}.xlsx")
+            step.detail = xlsx_detail
 
     try:
         if engine == "quarto":
@@ -265,6 +327,8 @@ def _build(
             publish(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        if run_data is not None:
+            run_data.close()
         raise
     write_atomic(stamp, assembled.encode())
     return final

@@ -133,11 +133,14 @@ def execute_all(
     workers: int | None = None,
     on_event: Callback | None = None,
     run: Callable[[Job, Mapping[str, Any]], Path] | None = None,
+    first: Callable[[Job], float] | None = None,
 ) -> list[Path]:
     """Run every job (at most `workers` at once); raise one BuildError naming every failure.
 
     on_event(job, "start"|"done"|"fail", seconds) reports progress from worker threads.
-    `run` replaces `execute_notebook` (tests, a later cache).
+    `run` replaces `execute_notebook` (tests, a later cache). `first`: jobs with a larger
+    value start earlier (the longest first keeps the workers busy to the end); the result
+    is in the order of `jobs` whatever the order of execution.
     """
     runner = run or (lambda job, params: execute_notebook(job, params))
     count = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
@@ -156,8 +159,10 @@ def execute_all(
             on_event(job, "done", time.perf_counter() - started)
         return path
 
+    order = sorted(range(len(jobs)), key=lambda i: -first(jobs[i])) if first else range(len(jobs))
     with ThreadPoolExecutor(max_workers=count, thread_name_prefix="lkj-nb") as pool:
-        futures = [pool.submit(one, job) for job in jobs]
+        submitted = {i: pool.submit(one, jobs[i]) for i in order}
+    futures = [submitted[i] for i in range(len(jobs))]
     failures: list[BuildError] = []
     results: list[Path] = []
     for future in futures:

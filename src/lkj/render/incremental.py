@@ -7,13 +7,14 @@ executes in a warm kernel and stores the result.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from lkj.params import Run
-from lkj.render.cache import Cache, Snapshot, digest_bytes
+from lkj.render.cache import Cache, Snapshot, digest_bytes, write_atomic
 from lkj.render.execute import Job
 from lkj.render.kernels import KernelPool
 
@@ -54,6 +55,11 @@ class NotebookRunner:
         self.executed: list[str] = []
         self._lock = threading.Lock()
 
+    def cached(self, job: Job, parameters: Mapping[str, Any]) -> bool:
+        """Whether the cache can answer this job (nothing it used has changed)."""
+        key = self.cache.notebook_key(job.source, self.run.params_path, parameters)
+        return self.cache.lookup(key, self.snapshot) is not None
+
     def __call__(self, job: Job, parameters: Mapping[str, Any]) -> Path:
         key = self.cache.notebook_key(job.source, self.run.params_path, parameters)
         text = self.cache.lookup(key, self.snapshot)
@@ -81,3 +87,29 @@ def cached_or_new_pool(
         return pool, lambda: None
     own = KernelPool(workers, shared=shared)
     return own, own.close
+
+
+class Timings:
+    """How long each notebook took when it last ran (_build/<run>/timings.json): the build
+    starts the slowest first. Only a scheduling hint; a missing or damaged file is empty."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.seconds: dict[str, float] = {
+                str(k): float(v) for k, v in json.loads(path.read_text("utf-8")).items()
+            }
+        except (OSError, ValueError, AttributeError, TypeError):
+            self.seconds = {}
+        self._lock = threading.Lock()
+
+    def last(self, shown: str) -> float:
+        return self.seconds.get(shown, 0.0)
+
+    def record(self, shown: str, seconds: float) -> None:
+        with self._lock:
+            self.seconds[shown] = round(seconds, 3)
+
+    def save(self) -> None:
+        text = json.dumps(self.seconds, indent=1, sort_keys=True)
+        write_atomic(self.path, text.encode("utf-8"))

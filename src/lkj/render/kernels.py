@@ -125,6 +125,9 @@ def prepare(job: Job, parameters: Mapping[str, Any]) -> nbformat.NotebookNode:
     return nb
 
 
+_WARM: Any = object()  # queue item: start a kernel, run nothing
+
+
 class KernelPool:
     """`workers` threads, each owning one kernel; `submit` is safe from any thread."""
 
@@ -155,6 +158,15 @@ class KernelPool:
     def run(self, job: Job, parameters: Mapping[str, Any]) -> Executed:
         return self.submit(job, parameters).result()
 
+    def prestart(self, cwd: Path, count: int) -> None:
+        """Start up to `count` warm kernels in `cwd` now, in the worker threads, so that
+        their ≈ 2–3 s of start-up and imports overlaps whatever the caller does next
+        (validating the inputs). Only for shared kernels: isolated runs start their own."""
+        if not self.shared:
+            return
+        for _ in range(min(count, self.workers)):
+            self._queue.put((_WARM, {"cwd": cwd}, Future()))
+
     def close(self) -> None:
         for _ in self._threads:
             self._queue.put(None)
@@ -167,6 +179,12 @@ class KernelPool:
         try:
             while (item := self._queue.get()) is not None:
                 job, parameters, future = item
+                if job is _WARM:
+                    cwd = parameters["cwd"]
+                    if cwd not in kernels:
+                        with contextlib.suppress(Exception):  # the first real job retries
+                            kernels[cwd] = _Kernel(cwd, warm=True)
+                    continue
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:
