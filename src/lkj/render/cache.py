@@ -9,6 +9,11 @@ depends on every file of the run. Timestamps are never looked at.
 Every entry is one file written to a temporary name and renamed into place only after the
 notebook succeeded: a build killed at any moment leaves a complete entry or none (stray
 temporary files are never read).
+
+The book-assembly entries (a chapter's pandoc AST, the PDF, the DOCX; written by
+render/pandoc.py, render/typst.py, render/docx.py) are published as they are, so each payload
+file also carries its sha256 in a sidecar written last (write_verified) and is used only
+while it still has it (read_verified): a damaged, truncated or half-written entry is a miss.
 """
 
 from __future__ import annotations
@@ -105,6 +110,40 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+SEAL = ".sha256"
+
+
+def seal_of(path: Path) -> Path:
+    """The sidecar holding the sha256 of an assembly entry's payload file."""
+    return path.with_name(path.name + SEAL)
+
+
+def write_verified(path: Path, data: bytes) -> None:
+    """Store an assembly entry's payload with its sha256 next to it, the sidecar last.
+
+    Both are written atomically. A build killed between the two leaves a payload without a
+    sidecar, or next to the sidecar of an earlier payload that it does not match: either way
+    read_verified refuses it.
+    """
+    write_atomic(path, data)
+    write_atomic(seal_of(path), hashlib.sha256(data).hexdigest().encode("ascii"))
+
+
+def read_verified(path: Path) -> bytes | None:
+    """The payload written by write_verified, or None (a miss) when the payload or its
+    sidecar is missing or unreadable, or the payload no longer has the sha256 stored.
+
+    The caller uses the returned bytes, never the file again: what it publishes is what was
+    checked.
+    """
+    try:
+        expected = seal_of(path).read_text(encoding="ascii").strip()
+        data = path.read_bytes()
+    except (OSError, ValueError):
+        return None
+    return data if hashlib.sha256(data).hexdigest() == expected else None
 
 
 class Cache:

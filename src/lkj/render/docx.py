@@ -77,7 +77,7 @@ def write_docx(
 ) -> None:
     """Write the DOCX; with cache_dir, pandoc's reads and the document itself are reused
     when their inputs (executed notebook; book AST, pictures and reference document) are
-    unchanged."""
+    unchanged and the stored entry still has its sha256 (cache.write_verified)."""
     reads = cache_dir / "pandoc" if cache_dir is not None else None
     tasks = [
         (path, "docx", media_root / f"{i:02d}-{ch.stem}" / "docx", ch.rel, reads)
@@ -101,7 +101,7 @@ def write_docx(
     source = json.dumps(doc).encode("utf-8")
     entry: Path | None = None
     if cache_dir is not None:
-        from lkj.render.cache import digest_bytes, lkj_digest, write_atomic
+        from lkj.render.cache import digest_bytes, lkj_digest, read_verified
 
         parts = [b"docx", lkj_digest().encode(), pandoc.pandoc_version().encode(), source]
         for node in pandoc.nodes(doc["blocks"]):
@@ -111,11 +111,11 @@ def write_docx(
                 except OSError:  # a data: URI or a missing file: its text is in the AST
                     parts.append(b"")
         entry = cache_dir / "docx" / f"{digest_bytes(*parts)}.docx"
-        try:
-            out.write_bytes(entry.read_bytes())
+        cached = read_verified(entry)
+        if cached is not None:
+            out.write_bytes(cached)
             return
-        except OSError:
-            pass  # not written before: run pandoc
+        # not written before, or a damaged entry: run pandoc
     proc = subprocess.run(
         [pandoc.pandoc_path(), *args],
         input=source,
@@ -129,4 +129,6 @@ def write_docx(
         message = proc.stderr.decode("utf-8", "replace").strip()
         raise BuildError(f"DOCX: pandoc gagal (kode {proc.returncode}): {message}")
     if entry is not None:
-        write_atomic(entry, out.read_bytes())
+        from lkj.render.cache import write_verified
+
+        write_verified(entry, out.read_bytes())

@@ -81,11 +81,12 @@ def read_notebook_cached(
     Keyed by the notebook's bytes, the target, the media folder (pandoc writes its path into
     the AST), the pandoc version and the lkj source tree (the Lua filter lives there). An
     entry holds pandoc's JSON output and the files it extracted, which are written back into
-    media_dir on a hit, so the result is the same as running pandoc again.
+    media_dir on a hit, so the result is the same as running pandoc again. It is stored with
+    its sha256 (cache.write_verified): a damaged entry is a miss, read again and rewritten.
     """
     if cache_dir is None:
         return read_notebook(path, target, media_dir, shown)
-    from lkj.render.cache import digest_bytes, lkj_digest, write_atomic
+    from lkj.render.cache import digest_bytes, lkj_digest, read_verified, write_verified
 
     key = digest_bytes(
         b"pandoc-read",
@@ -97,11 +98,11 @@ def read_notebook_cached(
     )
     entry = cache_dir / f"{key}.json"
     try:
-        stored = json.loads(entry.read_text(encoding="utf-8"))
+        stored = json.loads(read_verified(entry) or b"")
         media = {name: base64.b64decode(data) for name, data in stored["media"].items()}
         ast = stored["ast"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # missing or unreadable: run pandoc
+    except (ValueError, KeyError, TypeError):
+        pass  # missing, damaged or unreadable: run pandoc
     else:
         for name, data in media.items():
             target_path = media_dir / name
@@ -114,7 +115,7 @@ def read_notebook_cached(
         p.relative_to(media_dir).as_posix(): base64.b64encode(p.read_bytes()).decode("ascii")
         for p in files
     }
-    write_atomic(entry, json.dumps({"ast": ast, "media": media_text}).encode("utf-8"))
+    write_verified(entry, json.dumps({"ast": ast, "media": media_text}).encode("utf-8"))
     return ast
 
 

@@ -152,7 +152,9 @@ def write_pdf(
     """Write main.typ (+ style, images) into work_dir and compile it; return typst warnings.
 
     With cache_dir, a PDF compiled before from exactly the same sources (main.typ, style,
-    images, timestamp, typst version) is copied instead of compiling again.
+    images, timestamp, typst version) is copied instead of compiling again. Both parts of
+    the entry (book.pdf, warnings.json) are stored with their sha256 (cache.write_verified):
+    a damaged or incomplete entry is compiled again and rewritten, never published.
     """
     if work_dir.exists():
         shutil.rmtree(work_dir)
@@ -169,28 +171,32 @@ def write_pdf(
     if cache_dir is not None:
         from importlib.metadata import version
 
-        from lkj.render.cache import digest_bytes, lkj_digest
+        from lkj.render.cache import digest_bytes, lkj_digest, read_verified
 
         parts = [b"typst-pdf", lkj_digest().encode(), version("typst").encode()]
         parts += [str(source_epoch(meta)).encode(), text.encode("utf-8")]
         for name in sorted(book.images):
             parts += [name.encode(), book.images[name]]
         entry = cache_dir / digest_bytes(*parts)
+        cached_pdf = read_verified(entry / "book.pdf")
         try:
-            cached = (entry / "warnings.json").read_text(encoding="utf-8")
+            cached_warnings = json.loads(read_verified(entry / "warnings.json") or b"")
+        except ValueError:
+            cached_warnings = None
+        if cached_pdf is not None and isinstance(cached_warnings, list):
             pdf_path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(entry / "book.pdf", pdf_path)
-            return [str(w) for w in json.loads(cached)]
-        except (OSError, ValueError):
-            pass  # not compiled before (or an unreadable entry): compile
+            pdf_path.write_bytes(cached_pdf)  # the verified bytes, not the file again
+            return [str(w) for w in cached_warnings]
+        # not compiled before, or a damaged or incomplete entry: compile
     pdf, messages = compile_pdf(main, work_dir, source_epoch(meta))
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     pdf_path.write_bytes(pdf)
     shown = [f"typst: {m}" for m in messages]
     if entry is not None:
-        from lkj.render.cache import write_atomic
+        from lkj.render.cache import write_verified
 
-        # The PDF first, the warnings last: an entry counts only once warnings.json exists.
-        write_atomic(entry / "book.pdf", pdf)
-        write_atomic(entry / "warnings.json", json.dumps(shown).encode("utf-8"))
+        # The PDF first, the warnings last: an entry counts only once warnings.json and its
+        # sha256 exist, and each part only while it still has that sha256.
+        write_verified(entry / "book.pdf", pdf)
+        write_verified(entry / "warnings.json", json.dumps(shown).encode("utf-8"))
     return shown
