@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from lkj.book import Book
 from lkj.engine import compute
 from lkj.inputs import load_inputs
 from lkj.params import load_run
+from lkj.synth import copy_project
 from lkj.tables import Tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,3 +104,45 @@ def test_internal_list_has_all_records(built):
     _, reg, t = built
     spec = t.lampiran_kepulangan_internal()
     assert len(spec.body_rows) == reg["lampiran4.total"].value + 1
+
+
+# --- Lampiran V over the params cap (appendix_max_rows): a recap ------------------------------
+@pytest.fixture(scope="module")
+def capped(tmp_path_factory):
+    root = copy_project(ROOT, tmp_path_factory.mktemp("cap") / "lkj")
+    params = root / "params/jateng-2025-tw2.yml"
+    text, found = re.subn(
+        r"(?m)^appendix_max_rows: .*$", "appendix_max_rows: 5", params.read_text("utf-8")
+    )
+    assert found == 1
+    params.write_text(text, encoding="utf-8")
+    return Book.open(params)
+
+
+def test_capped_lampiran5_is_one_recap_of_registry_values(capped):
+    (spec,) = capped.tables.lampiran_verifikasi()
+    assert spec.id == "lampiran-verifikasi-rekap"
+    texts = [[c.text for c in row] for row in spec.body_rows]
+    assert [row[-6] for row in texts[:-1]] == ["Verifikasi Dokumen", "UBT", "Ujian Bahasa"]
+    assert texts[-1] == ["TOTAL", "9", "25.593", "6.956", "105", "25.488"]
+    for row in spec.body_rows:
+        for cell in row[-5:]:
+            assert cell.value_id and cell.value_id.count(".") <= 3  # group or total, no event
+            assert capped.reg[cell.value_id].display == cell.text
+    unlinked = [c.text for row in spec.body_rows for c in row if not c.value_id]
+    assert [t for t in unlinked if figures(t)] == ["1.", "2."]  # the row numbers
+    assert "Dihitung untuk IKU" in [c.text for row in spec.header_rows for c in row]
+
+
+def test_capped_note_names_the_count_the_cap_and_the_sheet(capped):
+    note = capped.verification_note()
+    assert '[9]{.lkj-value data-value-id="lampiran5.total.kegiatan"} kegiatan' in note
+    assert "batas 5 baris" in note and "`appendix_max_rows`" in note
+    assert "jateng-2025-tw2.xlsx" in note and "“Lampiran V (daftar kegiatan)”" in note
+
+
+def test_uncapped_lampiran5_lists_every_event_without_note(built):
+    _, _, t = built
+    specs = t.lampiran_verifikasi()
+    assert [len(s.body_rows) - 1 for s in specs] == [6, 2, 1]  # events, then the TOTAL row
+    assert Book.open(ROOT / "params/jateng-2025-tw2.yml").verification_note() is None

@@ -22,7 +22,7 @@ from lkj.params import Params, Run, load_run
 from lkj.pk import PK, Iku, Profile, Sasaran
 from lkj.reconcile import Outcome, read_published, reconcile
 from lkj.registry import Registry
-from lkj.tables import Tables
+from lkj.tables import Tables, full_list_sheet
 
 
 @dataclass
@@ -163,6 +163,16 @@ class Book:
                 "nip": p.kepala.nip,
             },
         ]
+
+    def verification_note(self) -> str | None:
+        """The sentence under Lampiran V when it shows a recap (params appendix_max_rows)."""
+        entry = self.catalog.get("lampiran-verifikasi")
+        cap = self.params.appendix_max_rows
+        if entry is None or cap is None or not self.tables.verifikasi_capped:
+            return None
+        return self.writer.verification_recap(
+            cap, f"{self.run.name}.xlsx", full_list_sheet(entry.number)
+        )
 
     def reconciliation(self) -> list[Outcome]:
         if not self.params.published_figures:

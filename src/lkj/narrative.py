@@ -9,6 +9,7 @@ from __future__ import annotations
 from num2words import num2words
 
 from lkj import formatting as fmt
+from lkj.display import escape_markdown
 from lkj.display import value as value_span
 from lkj.pk import PK, Iku, Profile
 from lkj.registry import Registry
@@ -213,6 +214,18 @@ class Writer:
             "laporan terbitan memuat angka yang saling bertentangan atau tidak dapat "
             "diperoleh dari datanya; tabel berikut mencantumkan angka tersebut, nilai yang "
             "dipakai buku ini, dan alasannya."
+        )
+
+    def verification_recap(self, cap: int, workbook: str, sheet: str) -> str:
+        """Under a capped Lampiran V: why it shows a recap and where the full list is."""
+        return (
+            f"Pada {self.tw} Tahun {self.year} tercatat "
+            f"{self.v('lampiran5.total.kegiatan', with_unit=False)} kegiatan verifikasi "
+            f"dokumen dan ujian, lebih banyak daripada batas {fmt.number(cap)} baris daftar "
+            "lampiran yang ditetapkan dalam params (`appendix_max_rows`). Karena itu lampiran "
+            "ini menyajikan rekap per program dan kelompok; daftar lengkap per kegiatan "
+            f"terdapat dalam berkas XLSX yang menyertai buku ini ({escape_markdown(workbook)}), "
+            f"lembar “{escape_markdown(sheet)}”."
         )
 
     # --- alt texts of the charts (plain text: screen readers read them) --------------------

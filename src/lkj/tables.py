@@ -10,11 +10,13 @@ from collections.abc import Iterable
 
 from lkj import formatting as fmt
 from lkj.appendices import (
+    LAMPIRAN5_COLUMNS,
     SEXES,
     lampiran2_columns,
     lampiran2_layout,
     lampiran3_rows,
     lampiran4_groups,
+    lampiran5_capped,
     lampiran5_groups,
     slug,
 )
@@ -26,6 +28,25 @@ from lkj.registry import Registry
 from lkj.tablespec import Cell, TableSpec
 
 DASH = fmt.DASH
+
+# verifikasi.csv columns under the headers the book's Lampiran V uses (the XLSX full list).
+VERIFIKASI_HEADERS = {
+    "id": "ID",
+    "program": "Program",
+    "kelompok": "Kelompok",
+    "kegiatan": "Kegiatan",
+    "tanggal_mulai": "Tanggal Mulai",
+    "tanggal_selesai": "Tanggal Selesai",
+    "lokasi": "Lokasi",
+    "jumlah": "Jumlah",
+    "hadir": "Hadir",
+    "tidak_hadir": "Tidak Hadir",
+}
+
+
+def full_list_sheet(number: str) -> str:
+    """The XLSX sheet with every event of a capped appendix: 'Lampiran V (daftar kegiatan)'."""
+    return f"{number} (daftar kegiatan)"[:31]  # Excel's limit on sheet names
 
 
 class Tables:
@@ -577,7 +598,14 @@ class Tables:
         )
 
     # --- Lampiran V: verification events ------------------------------------------------------
+    @property
+    def verifikasi_capped(self) -> bool:
+        """More events this quarter than params appendix_max_rows: a recap, not the list."""
+        return lampiran5_capped(self.inputs, self.q)
+
     def lampiran_verifikasi(self) -> list[TableSpec]:
+        if self.verifikasi_capped:
+            return [self.lampiran_verifikasi_rekap()]
         specs: list[TableSpec] = []
         for position, (program, kelompok, part) in enumerate(lampiran5_groups(self.inputs, self.q)):
             g = f"lampiran5.{slug(program)}.{slug(kelompok)}"
@@ -631,6 +659,52 @@ class Tables:
             )
             specs.append(TableSpec(id=f"lampiran-verifikasi-{position + 1}", caption=caption, **kw))  # type: ignore[arg-type]
         return specs
+
+    def lampiran_verifikasi_rekap(self) -> TableSpec:
+        """Events and people per program and kelompok, the form of the report's other recaps."""
+        header: list[list[Cell | str]] = [
+            [
+                Cell("No", rowspan=2),
+                Cell("Program", rowspan=2),
+                Cell("Kelompok", rowspan=2),
+                Cell("Banyak Kegiatan", rowspan=2),
+                Cell("Peserta", colspan=4),
+            ],
+            ["Jumlah", "Hadir", "Tidak Hadir", "Dihitung untuk IKU"],
+        ]
+        columns = ("kegiatan", *LAMPIRAN5_COLUMNS)
+        programs: dict[str, list[str]] = {}
+        for program, kelompok, _ in lampiran5_groups(self.inputs, self.q):
+            programs.setdefault(program, []).append(kelompok)
+        body: list[list[Cell | str]] = []
+        for number, (program, groups) in enumerate(programs.items(), start=1):
+            for index, kelompok in enumerate(groups):
+                g = f"lampiran5.{slug(program)}.{slug(kelompok)}"
+                lead: list[Cell | str] = []
+                if index == 0:
+                    lead = [
+                        Cell(f"{number}.", rowspan=len(groups), align="center"),
+                        Cell(program, rowspan=len(groups)),
+                    ]
+                body.append(
+                    [*lead, kelompok, *[self.cell(f"{g}.{c}", unit=False) for c in columns]]
+                )
+        body.append(
+            [
+                Cell("TOTAL", colspan=3, bold=True),
+                *[self.cell(f"lampiran5.total.{c}", unit=False, bold=True) for c in columns],
+            ]
+        )
+        return TableSpec(
+            id="lampiran-verifikasi-rekap",
+            caption=f"Rekap per program dan kelompok, {self.tw} Tahun {self.year}",
+            header=header,
+            body=body,
+            widths=(0.4, 3.2, 2.2, 1.1, 1, 1, 1, 1.2),
+            align=("center", "left", "left", "center", "center", "center", "center", "center"),
+            font_size=9,
+            note="Dihitung untuk IKU: peserta hadir bila tercatat, selain itu jumlah terdaftar.",
+        )
 
     # --- Lampiran VI: IKPA ----------------------------------------------------------------------
     def lampiran_ikpa(self) -> TableSpec:
