@@ -8,6 +8,9 @@ Number formats are written in Excel's locale-independent notation ("#,##0.00", "
 Excel shows them with the separators of the reader's locale, so an Indonesian Excel shows
 "7.375" and "23,79%" and an English one "7,375" and "23.79%". Merged header cells keep the
 book's layout; the caption sits in row 1 and the source note under the table.
+
+When an appendix shows a recap because its list is longer than params `appendix_max_rows`,
+a sheet after it holds the full list: raw data rows, not registry values (`list_sheets`).
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -29,6 +34,7 @@ from lkj import comparison
 from lkj import formatting as fmt
 from lkj.book import Book
 from lkj.registry import Registry, Value
+from lkj.tables import VERIFIKASI_HEADERS, full_list_sheet
 from lkj.tablespec import Cell, TableSpec, _cells_with_columns
 
 HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
@@ -154,6 +160,85 @@ def write_sheet(ws: Worksheet, reg: Registry, title: str, spec: TableSpec) -> No
     ws.freeze_panes = ws.cell(row=3 + len(spec.header_rows), column=1)
 
 
+@dataclass(frozen=True)
+class ListSheet:
+    """The full record list behind a capped appendix: raw data, not registry values."""
+
+    name: str
+    after: str  # the sheet of the appendix's recap
+    title: str
+    note: str
+    header: list[str]
+    rows: list[list[object]]
+    dates: frozenset[int]  # 0-based columns holding dates
+    numbers: frozenset[int]  # 0-based columns holding counts
+
+
+def list_sheets(book: Book) -> list[ListSheet]:
+    """Sheets of full lists, one per capped appendix (today only Lampiran V's events)."""
+    entry = book.catalog.get("lampiran-verifikasi")
+    if entry is None or not book.tables.verifikasi_capped:
+        return []
+    table = book.inputs.table("verifikasi")
+    rows = table.df[table.df["_quarter"] == book.params.quarter]
+    columns = list(VERIFIKASI_HEADERS)
+    body = [
+        [int(record["_row"]), *(_raw(record[c]) for c in columns)]
+        for record in rows.to_dict("records")
+    ]
+    return [
+        ListSheet(
+            name=full_list_sheet(entry.number),
+            after=entry.number,
+            title=f"{entry.number} {entry.title}: daftar lengkap per kegiatan",
+            note=(
+                f"Data apa adanya dari {table.shown}: {fmt.number(len(body))} kegiatan "
+                f"{book.quarter_label} (kolom Baris: nomor baris di berkas itu); sel kosong = "
+                f"tidak tercatat. Rekap dan angka laporan: lembar {entry.number}."
+            ),
+            header=["Baris", *VERIFIKASI_HEADERS.values()],
+            rows=body,
+            dates=frozenset(i + 1 for i, c in enumerate(columns) if c.startswith("tanggal")),
+            numbers=frozenset(
+                i + 1 for i, c in enumerate(columns) if c in ("jumlah", "hadir", "tidak_hadir")
+            ),
+        )
+    ]
+
+
+def _raw(item: object) -> object:
+    """A CSV cell for Excel: dates as dates, whole numbers as int, not recorded as empty."""
+    if item is None or pd.isna(item):  # type: ignore[arg-type]
+        return None
+    if isinstance(item, pd.Timestamp):
+        return item.date()
+    if isinstance(item, float) and item.is_integer():
+        return int(item)
+    return item
+
+
+def write_list_sheet(ws: Worksheet, sheet: ListSheet) -> None:
+    ws.cell(row=1, column=1, value=sheet.title).font = Font(bold=True, size=12)
+    ws.cell(row=2, column=1, value=sheet.note).font = Font(italic=True, size=9)
+    for col, text in enumerate(sheet.header, start=1):
+        target = ws.cell(row=3, column=col, value=text)
+        target.font, target.fill, target.border = Font(bold=True), HEADER_FILL, BORDER
+        target.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for r, values in enumerate(sheet.rows, start=4):
+        for c, item in enumerate(values):
+            target = ws.cell(row=r, column=c + 1, value=item)
+            target.border = BORDER
+            if c in sheet.dates:
+                target.number_format = "dd/mm/yyyy"
+            elif c in sheet.numbers:
+                target.number_format = "#,##0"
+    widths = [7, 12, 30, 16, 48, 12, 12, 18, 9, 9, 9]
+    for i, width in enumerate(widths[: len(sheet.header)], start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A4"
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(sheet.header))}{3 + len(sheet.rows)}"
+
+
 def write_tables_xlsx(book: Book, out: Path) -> str:
     """Write the workbook; return a short description for the build's progress line."""
     wb = Workbook()
@@ -161,8 +246,13 @@ def write_tables_xlsx(book: Book, out: Path) -> str:
     tables = book_tables(book)
     for name, title, spec in tables:
         write_sheet(wb.create_sheet(name), book.reg, title, spec)
+    extra = list_sheets(book)
+    for sheet in extra:
+        # Right after the recap it details (the last sheet of that appendix).
+        at = max(i for i, n in enumerate(wb.sheetnames) if n.split(" (")[0] == sheet.after)
+        write_list_sheet(wb.create_sheet(sheet.name, at + 1), sheet)
     save_reproducible(wb, out)
-    return f"{len(tables)} lembar"
+    return f"{len(tables) + len(extra)} lembar"
 
 
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
