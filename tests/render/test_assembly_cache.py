@@ -331,7 +331,9 @@ def test_docx_key_follows_each_input(
     out = tmp_path / "book.docx"
 
     def write(meta: Any) -> bytes:
-        write_docx(**{**call, "out": out, "meta": meta})
+        # asts=None: write_docx reads the chapters itself (the build hands it the reads it
+        # started early, render.reads), so the reads' cache keys are exercised here too.
+        write_docx(**{**call, "out": out, "meta": meta, "asts": None})
         return out.read_bytes()
 
     (stored,) = entries(project, "docx")

@@ -18,7 +18,10 @@ from typing import Any
 
 import pytest
 
+from lkj.bookmemo import publish
 from lkj.cli import main
+from lkj.engine import compute
+from lkj.inputs import load_inputs
 from lkj.params import load_run
 from lkj.render import cache as cache_mod
 from lkj.render.batch import build_many
@@ -214,8 +217,13 @@ def test_batch_with_a_failing_run_builds_the_others(project: Path) -> None:
 
 
 def test_shared_kernels_give_byte_identical_notebooks(project: Path, tmp_path: Path) -> None:
-    """Warm, reused kernels vs a fresh kernel per notebook: the same executed notebooks."""
+    """Warm, reused kernels vs a fresh kernel per notebook: the same executed notebooks.
+
+    The shared kernels start from the run a build hands them (lkj.bookmemo.publish), the
+    isolated ones load and compute it themselves."""
     run = load_run(project / "params" / f"{RUN}.yml")
+    inputs = load_inputs(run)
+    publish(run, inputs, compute(inputs))
     params = {"params_file": str(run.params_path), "edition": run.params.edition}
     results = {}
     for shared in (True, False):

@@ -31,7 +31,6 @@ import yaml
 
 from lkj.errors import BuildError
 from lkj.params import Run, load_run
-from lkj.render import pandoc
 from lkj.render.assemble import BookMeta, assemble, read_meta
 from lkj.render.cache import Cache, Snapshot, assembly_key, write_atomic
 from lkj.render.docx import write_docx
@@ -47,6 +46,7 @@ from lkj.render.incremental import (
 from lkj.render.kernels import KernelPool
 from lkj.render.progress import Reporter, reporter
 from lkj.render.quarto import Book, load_book
+from lkj.render.reads import ChapterReads
 from lkj.render.typst import write_pdf
 
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
@@ -95,6 +95,7 @@ class RunData:
         self._future = self._executor.submit(self._prepare, run, inputs)
 
     def _prepare(self, run: Run, inputs: Inputs | None) -> tuple[RunBook, str]:
+        from lkj import bookmemo
         from lkj.book import Book as RunBook
         from lkj.xlsx_export import write_tables_xlsx
 
@@ -104,6 +105,7 @@ class RunData:
             from lkj.engine import compute
 
             book = RunBook(inputs, compute(inputs))
+        bookmemo.publish(run, book.inputs, book.reg)  # for the kernels (lkj.bookmemo)
         self.xlsx.parent.mkdir(parents=True, exist_ok=True)
         return book, write_tables_xlsx(book, self.xlsx)
 
@@ -210,6 +212,7 @@ def _build(
     parameters = {"params_file": str(run.params_path), "edition": run.params.edition}
     pool, close_pool = cached_or_new_pool(options.pool, count, options.shared_kernels)
     run_data: RunData | None = None
+    reads: ChapterReads | None = None
     try:
         runner = NotebookRunner(run, cache, snapshot, pool, files)
         # Kernels take seconds to start: begin now for the notebooks the cache cannot answer,
@@ -235,6 +238,10 @@ def _build(
         # 1. execute: what the cache cannot answer first, the slowest of those first
         took = Timings(build_dir / "timings.json")
         missed = {job.shown for job in misses}
+        index = {job.shown: i for i, job in enumerate(jobs)}
+        if misses and engine == "pandoc":  # read each chapter as soon as it is executed
+            reuse_reads = None if options.force else cache.root / "pandoc"
+            reads = ChapterReads(book.chapters, build_dir / "media", reuse_reads, count)
 
         def on_event(job: Job, what: str, seconds: float | None) -> None:
             key = "nb:" + job.shown
@@ -244,6 +251,8 @@ def _build(
                 report.done(key)
                 if job.shown in missed and seconds is not None:
                     took.record(job.shown, seconds)
+                if reads is not None:
+                    reads.start(index[job.shown], job.output)
             else:
                 report.fail(key)
 
@@ -255,8 +264,9 @@ def _build(
         )
         took.save()
     except BaseException:
-        if run_data is not None:
-            run_data.close()
+        for started in (run_data, reads):
+            if started is not None:
+                started.close()
         raise
     finally:
         close_pool()
@@ -272,8 +282,9 @@ def _build(
     stamp = build_dir / "assembly.key"
     if not options.force and final.is_dir() and _read(stamp) == assembled:
         report.warn("buku tidak berubah: penyusunan HTML/PDF dilewati")
-        if run_data is not None:
-            run_data.close()
+        for started in (run_data, reads):
+            if started is not None:
+                started.close()
         return final
     stamp.unlink(missing_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{run.name}.tmp-", dir=out_root))
@@ -322,6 +333,7 @@ def _build(
                 report,
                 reuse,
                 after_html=tables_and_values,
+                reads=reads,
             )
         with Step(report, "publish", f"terbitkan {run.shown(final)}"):
             publish(tmp, final)
@@ -330,8 +342,15 @@ def _build(
         if run_data is not None:
             run_data.close()
         raise
+    finally:
+        if reads is not None:
+            reads.close()
     write_atomic(stamp, assembled.encode())
     return final
+
+
+def _reads_cache(cache_root: Path | None) -> Path | None:
+    return cache_root / "pandoc" if cache_root is not None else None
 
 
 def _read(path: Path) -> str | None:
@@ -352,28 +371,36 @@ def _render_pandoc(
     report: Reporter,
     cache_root: Path | None = None,
     after_html: Callable[[], None] | None = None,
+    reads: ChapterReads | None = None,
 ) -> None:
     """Pandoc reads (cached per chapter and target), then HTML (+ after_html), PDF and DOCX
-    side by side: they read the same chapter ASTs and write different files.
+    side by side: they read the same chapter ASTs and write different files. `reads`: the
+    reads the build started while the notebooks ran (render.reads), else started here.
 
     cache_root: the build cache (None: compute everything, store nothing). Reused there:
     each chapter's pandoc AST (keyed by the executed notebook), the PDF (by main.typ and
     its images) and the DOCX (by its pandoc AST and pictures).
     """
-    reads = cache_root / "pandoc" if cache_root is not None else None
+    media_root = build_dir / "media"
+    chapters = list(book.chapters)
+    if reads is None:
+        with ChapterReads(chapters, media_root, _reads_cache(cache_root), workers) as own:
+            return _render_pandoc(
+                book,
+                executed,
+                build_dir,
+                tmp,
+                name,
+                meta,
+                workers,
+                report,
+                cache_root,
+                after_html,
+                own,
+            )
     with Step(report, "pandoc", "pandoc: notebook → AST") as step:
-        media_root = build_dir / "media"
-        shutil.rmtree(media_root, ignore_errors=True)
-        chapters = list(book.chapters)
-        media = [media_root / f"{i:02d}-{ch.stem}" for i, ch in enumerate(chapters)]
-        tasks = [
-            (path, target, media[i] / target, ch.rel, reads)
-            for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
-            for target in ("html", "typst")
-        ]
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            asts = list(pool.map(lambda t: pandoc.read_notebook_cached(*t), tasks))
-        html_asts, typst_asts = asts[0::2], asts[1::2]
+        media = reads.media
+        html_asts, typst_asts = reads.asts("html", executed), reads.asts("typst", executed)
         doc = assemble(chapters, html_asts, typst_asts, [m / "html" for m in media])
         step.detail = f"{len(doc.entries)} tabel/lampiran terdaftar"
         if doc.skipped:  # e.g. an appendix only the internal edition shows
@@ -398,7 +425,8 @@ def _render_pandoc(
     def docx() -> None:
         with Step(report, "docx", "DOCX (Word)"):
             out = tmp / f"{name}.docx"
-            write_docx(chapters, executed, media_root, out, meta, workers, cache_root)
+            asts = reads.asts("docx", executed)
+            write_docx(chapters, executed, media_root, out, meta, workers, cache_root, asts)
 
     # Threads: typst, pandoc (subprocesses) and the Python steps overlap on the cores.
     with ThreadPoolExecutor(max_workers=3) as pool:

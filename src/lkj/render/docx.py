@@ -39,7 +39,23 @@ def _shift(blocks: list) -> None:
             node["c"][0] = min(6, node["c"][0] + 1)
 
 
+def prepare_chapter(chapter: Chapter, ast: pandoc.Ast, media_root: Path) -> pandoc.Ast:
+    """One chapter's "docx" read as the book needs it: a heading level lower inside a part,
+    picture paths relative to media_root (pandoc runs there: the DOCX stores each path as the
+    picture's name, and an absolute one would differ between project folders). Changes `ast`
+    (a fresh read) in place and returns it; book_ast then only joins."""
+    if chapter.part:
+        _shift(ast["blocks"])
+    for node in pandoc.nodes(ast["blocks"]):
+        if node["t"] == "Image":
+            target = Path(node["c"][2][0])
+            if target.is_absolute() and target.is_relative_to(media_root):
+                node["c"][2][0] = target.relative_to(media_root).as_posix()
+    return ast
+
+
 def book_ast(chapters: list[Chapter], asts: list[pandoc.Ast], meta: BookMeta) -> pandoc.Ast:
+    """The chapters (prepared by prepare_chapter) joined, with part titles between them."""
     blocks: list = []
     part: str | None = None
     for chapter, ast in zip(chapters, asts, strict=True):
@@ -49,8 +65,6 @@ def book_ast(chapters: list[Chapter], asts: list[pandoc.Ast], meta: BookMeta) ->
         if chapter.part and chapter.part != part:
             blocks.append(_header(1, chapter.part))
         part = chapter.part
-        if chapter.part:
-            _shift(body)
         blocks += body
     subtitle = " ".join(x for x in (meta.unit, meta.subtitle) if x)
     fields = {
@@ -74,25 +88,25 @@ def write_docx(
     meta: BookMeta,
     workers: int = 1,
     cache_dir: Path | None = None,
+    asts: list[pandoc.Ast] | None = None,
 ) -> None:
     """Write the DOCX; with cache_dir, pandoc's reads and the document itself are reused
     when their inputs (executed notebook; book AST, pictures and reference document) are
-    unchanged and the stored entry still has its sha256 (cache.write_verified)."""
-    reads = cache_dir / "pandoc" if cache_dir is not None else None
-    tasks = [
-        (path, "docx", media_root / f"{i:02d}-{ch.stem}" / "docx", ch.rel, reads)
-        for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
-    ]
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        asts = list(pool.map(lambda t: pandoc.read_notebook_cached(*t), tasks))
+    unchanged and the stored entry still has its sha256 (cache.write_verified).
+    asts: the chapters already read for the "docx" target and prepared (prepare_chapter, as
+    render.reads does), else read here. Not changed, so a second call gives the same DOCX."""
+    if asts is None:
+        reads = cache_dir / "pandoc" if cache_dir is not None else None
+        tasks = [
+            (path, "docx", media_root / f"{i:02d}-{ch.stem}" / "docx", ch.rel, reads)
+            for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
+        ]
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            fresh = list(pool.map(lambda t: pandoc.read_notebook_cached(*t), tasks))
+        asts = [
+            prepare_chapter(ch, ast, media_root) for ch, ast in zip(chapters, fresh, strict=True)
+        ]
     doc = book_ast(chapters, asts, meta)
-    # Image paths relative to the media folder (pandoc runs there): the DOCX stores each
-    # path as the picture's name, and an absolute one would differ between project folders.
-    for node in pandoc.nodes(doc["blocks"]):
-        if node["t"] == "Image":
-            target = Path(node["c"][2][0])
-            if target.is_absolute() and target.is_relative_to(media_root):
-                node["c"][2][0] = target.relative_to(media_root).as_posix()
     args = ["-f", "json", "-t", "docx", "--toc", "--toc-depth=2"]
     args += ["--reference-doc", str(pandoc.resource(REFERENCE)), "-o", str(out.resolve())]
     # pandoc stamps the DOCX (zip entries, document properties) with the time unless
