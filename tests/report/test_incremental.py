@@ -26,7 +26,7 @@ from lkj.params import load_run
 from lkj.render import cache as cache_mod
 from lkj.render.batch import build_many
 from lkj.render.build import build
-from lkj.render.cache import Cache, Snapshot
+from lkj.render.cache import Cache, Snapshot, read_verified
 from lkj.render.execute import Job
 from lkj.render.kernels import Executed, KernelPool
 from lkj.render.quarto import load_book
@@ -161,14 +161,29 @@ def test_unreadable_entry_is_rebuilt(project: Path) -> None:
     json.loads(victim.read_text(encoding="utf-8"))
 
 
+def test_altered_entry_text_is_rebuilt(project: Path) -> None:
+    """Still valid JSON, one word changed: the seal refuses it, so it is never published."""
+    folder = project / "_build" / "cache" / "notebooks"
+    key = sorted(current_entries(project))[0]
+    victim = folder / f"{key}.json"
+    original = victim.read_bytes()
+    entry = json.loads(original)
+    entry["notebook"] = entry["notebook"].replace("nbformat", "nbformat ", 1)
+    assert json.dumps(entry).encode() != original
+    victim.write_text(json.dumps(entry), encoding="utf-8")
+    assert key not in current_entries(project)
+    assert len(rebuild(project)) == 1  # executed again, not trusted
+    assert current_entries(project)[key] == original  # and stored as a clean build does
+
+
 def current_entries(root: Path) -> dict[str, bytes]:
     run = load_run(root / "params" / f"{RUN}.yml")
     params = {"params_file": str(run.params_path), "edition": run.params.edition}
     folder = root / "_build" / "cache" / "notebooks"
     keys = [Cache.notebook_key(ch.path, run.params_path, params) for ch in load_book(root).chapters]
-    return {
-        k: (folder / f"{k}.json").read_bytes() for k in keys if (folder / f"{k}.json").is_file()
-    }
+    # Only entries a build would trust: payload present and still matching its sha256 seal.
+    found = {k: read_verified(folder / f"{k}.json") for k in keys}
+    return {k: data for k, data in found.items() if data is not None}
 
 
 def test_killed_build_leaves_nothing_a_later_build_trusts(project: Path) -> None:

@@ -172,10 +172,12 @@ class Cache:
         if self.force:
             return None
         try:
-            entry = json.loads(self._entry(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None  # missing, or unreadable: treat as absent and rebuild it
-        if entry.get("format") != FORMAT or not isinstance(entry.get("files"), dict):
+            entry = json.loads((read_verified(self._entry(key)) or b"").decode("utf-8"))
+        except ValueError:
+            return None  # missing, damaged or unreadable: treat as absent and rebuild it
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+            return None
+        if not isinstance(entry.get("files"), dict):
             return None
         for shown, expected in entry["files"].items():
             if snapshot.digest(shown) != expected:
@@ -184,7 +186,9 @@ class Cache:
 
     def store(self, key: str, notebook_text: str, files: Mapping[str, str | None]) -> None:
         entry = {"format": FORMAT, "files": dict(files), "notebook": notebook_text}
-        write_atomic(self._entry(key), json.dumps(entry).encode("utf-8"))
+        # Sealed like the assembly entries: a bit flipped inside the stored notebook text
+        # would still be valid JSON, and a later build would publish it.
+        write_verified(self._entry(key), json.dumps(entry).encode("utf-8"))
 
     # --- validation ------------------------------------------------------------------------
     def validated(self, key: str) -> bool:
