@@ -23,3 +23,15 @@ from lkj.bench import role
 )
 def test_role_names_the_kind_of_process(cmdline: list[str], expected: str) -> None:
     assert role(cmdline) == expected
+
+
+def test_added_record_is_a_copy_of_the_last_with_a_new_id(tmp_path) -> None:
+    from lkj.bench import add_record
+
+    path = tmp_path / "kepulangan.csv"
+    path.write_text("id,negara,kategori\nPLG-1,Taiwan,DEPORTASI\nPLG-2,Malaysia,SAKIT\n", "utf-8")
+    add_record(path)
+    assert path.read_text("utf-8").splitlines()[-2:] == [
+        "PLG-2,Malaysia,SAKIT",
+        "PLG-2-B,Malaysia,SAKIT",
+    ]

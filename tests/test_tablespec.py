@@ -174,3 +174,11 @@ def test_landscape_table_gets_its_own_landscape_page(tmp_path) -> None:
     sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pages]
     assert sizes == [(595, 842), (842, 595), (595, 842)]
     assert "Tabel 5" in pages[1].extract_text()
+
+
+def test_cell_without_pdf_link_keeps_its_id_in_html_only() -> None:
+    cell = Cell("7.375", value_id="iku07.tw2", pdf_link=False)
+    table = TableSpec(id="tbl-uji", caption="Uji", header=[["Nilai"]], body=[[cell]])
+    assert 'data-value-id="iku07.tw2"' in to_html(table)  # the panel still opens on click
+    assert "lkj-value" not in to_typst(table)
+    assert '#"7.375"' in to_typst(table)

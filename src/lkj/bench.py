@@ -74,7 +74,7 @@ class Sampler(threading.Thread):
             for proc in procs:
                 try:
                     mb = proc.memory_info().rss / 1024 / 1024
-                    name = role(proc.cmdline())
+                    name = role(proc.cmdline() or [proc.name()])  # exiting: no argv
                 except psutil.Error:
                     continue
                 self.peaks[name] = max(self.peaks.get(name, 0.0), mb)
@@ -112,6 +112,15 @@ def naive(project: Path, params: str) -> list[list[str]]:
         command += ["--cwd", str(chapter.path.parent), "-p", "params_file", str(project / params)]
         commands.append([*command, "--log-level", "ERROR"])
     return commands
+
+
+def add_record(path: Path) -> None:
+    """The analyst's typical fix: one forgotten record, a copy of the last with a new id,
+    so that counts, IKU values and the appendix change (unlike a blank line)."""
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    last = text.splitlines()[-1]
+    ident, rest = last.split(",", 1)
+    path.write_text(f"{text}\n{ident}-B,{rest}\n", encoding="utf-8")
 
 
 def lkj(*args: str) -> list[str]:
@@ -161,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
         steps["noop"] = timed("no-op rebuild", [build], base)
         changed = run.year_dir / CHANGED
         changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        steps["one"] = timed(f"one data file changed ({Path(CHANGED).name})", [build], base)
+        steps["one"] = timed(f"{CHANGED}: content, no value", [build], base)
+        add_record(changed)
+        steps["edit"] = timed(f"{CHANGED}: one record added", [build], base)
         steps["force"] = timed("lkj build --force (warm cache)", [lkj_force], base)
         batch_root = copy_project(source, Path(tmp) / "batch")
         all_params = sorted(
@@ -183,16 +194,25 @@ def report(steps: dict[str, Step], factor: int) -> None:
     goals = [
         ("cold ≤ 25 % of naive", cold / steps["naive"].seconds, 0.25, "ratio"),
         ("no-op rebuild ≤ 1 s", steps["noop"].seconds, 1.0, "s"),
-        ("one changed file ≤ 30 % of cold", steps["one"].seconds / cold, 0.30, "ratio"),
+        ("one changed file (no value) ≤ 30 % cold", steps["one"].seconds / cold, 0.30, "ratio"),
+        ("one changed file (record) ≤ 30 % cold", steps["edit"].seconds / cold, 0.30, "ratio"),
         (f"{factor}× data ≤ 2× cold", steps["big"].seconds / cold, 2.0, "ratio"),
         ("peak memory per process ≤ 400 MB", peak, 400.0, "MB"),
     ]
     print()
     print(f"  naive (papermill CLI + rendering)  {steps['naive'].seconds:7.1f} s")
-    print(f"  {'goal':<36} {'measured':>9} {'limit':>7}  result")
+    print(f"  {'goal':<42} {'measured':>9} {'limit':>7}  result")
     for name, measured, limit, unit in goals:
         shown = f"{measured:.2f}" if unit == "ratio" else f"{measured:.1f} {unit}"
-        print(f"  {name:<36} {shown:>9} {limit:>7}  {'PASS' if measured <= limit else 'FAIL'}")
+        print(f"  {name:<42} {shown:>9} {limit:>7}  {'PASS' if measured <= limit else 'FAIL'}")
+    roles: dict[str, float] = {}
+    for step in steps.values():
+        for name, mb in step.roles.items():
+            roles[name] = max(roles.get(name, 0.0), mb)
+    print("  largest resident set seen per kind of process (sampled every 50 ms): ")
+    print(
+        "    " + ", ".join(f"{k} {v:.0f} MB" for k, v in sorted(roles.items(), key=lambda i: -i[1]))
+    )
 
 
 if __name__ == "__main__":

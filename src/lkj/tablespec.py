@@ -53,6 +53,7 @@ class Cell:
     bold: bool = False
     value_id: str | None = None
     anchor: str | None = None  # a link target: HTML id and typst label (Jejak Angka entries)
+    pdf_link: bool = True  # False: no PDF link to the entry (a cell inside that very entry)
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
@@ -280,7 +281,7 @@ def _typst_cell(cell: Cell, *, header: bool, default_align: str | None) -> str:
     body = typst_text(cell.text)
     if header or cell.bold:
         body = f"[#strong{body}]"
-    if cell.value_id:
+    if cell.value_id and cell.pdf_link:
         body = f"[#lkj-value({typst_str(cell.value_id)}){body}]"
     if cell.anchor:
         body = f"[#lkj-anchor({typst_str(cell.anchor)}){body}]"

@@ -94,7 +94,9 @@ def values_table(
             [
                 Cell(v.id, anchor=anchor(v.id)),
                 v.label,
-                Cell.of(v, unit=True),
+                # In the PDF this number would link to the row it stands in: no link, which
+                # also spares typst ≈ 65 MB and 0,3 s (HTML keeps the click into the panel).
+                Cell.of(v, unit=True, pdf_link=False),
                 formula or "nilai dari data",
                 ", ".join(v.inputs) or "—",
                 where,
