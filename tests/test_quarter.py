@@ -84,3 +84,20 @@ def test_unknown_unit(mini) -> None:
         == 1
     )
     assert not Path(mini.root / "params" / "x-2025-tw1.yml").exists()
+
+
+def test_first_run_of_a_unit_states_the_appendix_cap() -> None:
+    import yaml
+
+    from lkj.params import Params
+    from lkj.quarter import params_text
+
+    data = yaml.safe_load(params_text(None, "baru", 2026, 1))
+    assert data == {
+        "unit": "baru",
+        "year": 2026,
+        "quarter": 1,
+        "edition": "publik",
+        "appendix_max_rows": 200,
+    }
+    assert Params.model_validate(data).appendix_max_rows == 200

@@ -76,8 +76,11 @@ def _base_params(params_dir: Path, unit: str, year: int, quarter: int) -> Path |
 def params_text(base: Path | None, unit: str, year: int, quarter: int) -> str:
     tw = f"Triwulan {fmt.roman(quarter)} {year}"
     head = f"# Laporan Kinerja {tw}, unit {unit} (dibuat oleh lkj new-quarter"
-    if base is None:
-        return f"{head}).\nunit: {unit}\nyear: {year}\nquarter: {quarter}\nedition: publik\n"
+    if base is None:  # the first run of a unit: the settings every shipped run states
+        return (
+            f"{head}).\nunit: {unit}\nyear: {year}\nquarter: {quarter}\nedition: publik\n"
+            "appendix_max_rows: 200  # daftar lampiran paling banyak 200 baris; lebih: rekap\n"
+        )
     lines = base.read_text(encoding="utf-8").splitlines()
     while lines and lines[0].startswith("#"):
         lines.pop(0)  # the old run's description
