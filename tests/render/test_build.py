@@ -185,3 +185,23 @@ def test_run_data_failure_is_raised_where_the_result_is_needed(mini, tmp_path: P
     with pytest.raises(InputError):
         data.result()
     data.close()
+
+
+def test_no_op_rebuild_restores_an_output_changed_by_hand(
+    fresh_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .conftest import RUN, tree_digest
+
+    params = fresh_book / "params" / f"{RUN}.yml"
+    out = build(params, validate=False, progress=False)
+    good = tree_digest(out)
+    pdf = out / f"{RUN}.pdf"
+    pdf.unlink()
+    (out / "html" / "index.html").write_text("diubah tangan", encoding="utf-8")
+    capsys.readouterr()
+    build(params, validate=False, progress=True)
+    err = capsys.readouterr().err
+    assert "diubah atau tidak lengkap sejak build terakhir" in err
+    assert tree_digest(out) == good  # everything back, byte for byte (from the caches)
+    build(params, validate=False, progress=True)
+    assert "buku tidak berubah" in capsys.readouterr().err  # and the next one is a no-op

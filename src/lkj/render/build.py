@@ -32,7 +32,7 @@ import yaml
 from lkj.errors import BuildError
 from lkj.params import Run, load_run
 from lkj.render.assemble import BookMeta, assemble, read_meta
-from lkj.render.cache import Cache, Snapshot, assembly_key, write_atomic
+from lkj.render.cache import Cache, Snapshot, assembly_key, digest_bytes, write_atomic
 from lkj.render.docx import write_docx
 from lkj.render.execute import Job, execute_all
 from lkj.render.html import write_html
@@ -280,12 +280,18 @@ def _build(
     extra += [f"{k}\t{v}".encode() for k, v in sorted(files.items())]  # provenance reads data
     assembled = assembly_key(executed, extra, engine, final)
     stamp = build_dir / "assembly.key"
-    if not options.force and final.is_dir() and _read(stamp) == assembled:
+    published = _read(stamp)
+    unchanged = published is not None and published.split("\n")[0] == assembled
+    if unchanged and not options.force and published == _stamp(assembled, final):
         report.warn("buku tidak berubah: penyusunan HTML/PDF dilewati")
         for started in (run_data, reads):
             if started is not None:
                 started.close()
         return final
+    if unchanged and not options.force:  # same inputs, but someone changed _output/<run>/
+        report.warn(
+            f"{run.shown(final)} diubah atau tidak lengkap sejak build terakhir: disusun ulang"
+        )
     stamp.unlink(missing_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{run.name}.tmp-", dir=out_root))
     shown = [(job.shown, path) for job, path in zip(jobs, executed, strict=True)]
@@ -345,12 +351,20 @@ def _build(
     finally:
         if reads is not None:
             reads.close()
-    write_atomic(stamp, assembled.encode())
+    write_atomic(stamp, _stamp(assembled, final).encode())
     return final
 
 
 def _reads_cache(cache_root: Path | None) -> Path | None:
     return cache_root / "pandoc" if cache_root is not None else None
+
+
+def _stamp(assembled: str, final: Path) -> str:
+    """assembly.key: the assembly's input key, then the sha256 of what was published, so a
+    no-op rebuild also notices an output file deleted or edited by hand (≈ 10 ms to hash)."""
+    files = sorted(p for p in final.rglob("*") if p.is_file()) if final.is_dir() else []
+    listing = [f"{p.relative_to(final).as_posix()}\t{digest_bytes(p.read_bytes())}" for p in files]
+    return assembled + "\n" + digest_bytes("\n".join(listing).encode("utf-8"))
 
 
 def _read(path: Path) -> str | None:
