@@ -158,35 +158,6 @@ else echo "%PDF-1.7 stand-in" > "$dest/Laporan-Kinerja.pdf"; fi
     assert sorted(p.name for p in out.iterdir()) == ["demo-2025-tw2.pdf", "html"]
 
 
-def test_run_data_prepared_in_the_background_equals_a_fresh_book(mini, tmp_path: Path) -> None:
-    from lkj.book import Book
-    from lkj.inputs import load_inputs
-    from lkj.params import load_run
-    from lkj.xlsx_export import write_tables_xlsx
-
-    run = load_run(mini.params)
-    fresh = Book.open(mini.params)
-    write_tables_xlsx(fresh, tmp_path / "fresh.xlsx")
-    for name, inputs in (("validated", load_inputs(run)), ("loaded", None)):
-        data = build_module.RunData(run, inputs, tmp_path / name / "book.xlsx")
-        book, detail = data.result()
-        data.close()
-        assert [(v.id, v.value) for v in book.reg] == [(v.id, v.value) for v in fresh.reg]
-        assert data.xlsx.read_bytes() == (tmp_path / "fresh.xlsx").read_bytes()
-        assert detail.endswith("lembar")
-
-
-def test_run_data_failure_is_raised_where_the_result_is_needed(mini, tmp_path: Path) -> None:
-    from lkj.params import load_run
-
-    run = load_run(mini.params)
-    mini.path("data").rename(mini.path("data-hilang"))  # nothing left to load
-    data = build_module.RunData(run, None, tmp_path / "book.xlsx")
-    with pytest.raises(InputError):
-        data.result()
-    data.close()
-
-
 def test_no_op_rebuild_restores_an_output_changed_by_hand(
     fresh_book: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

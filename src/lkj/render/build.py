@@ -47,10 +47,10 @@ from lkj.render.kernels import KernelPool
 from lkj.render.progress import Reporter, reporter
 from lkj.render.quarto import Book, load_book
 from lkj.render.reads import ChapterReads
+from lkj.render.rundata import RunData
 from lkj.render.typst import write_pdf
 
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
-    from lkj.book import Book as RunBook
     from lkj.inputs import Inputs
 
 Renderer = Literal["auto", "pandoc", "quarto"]
@@ -81,40 +81,6 @@ def validate_inputs(run: Run) -> Inputs:
     from lkj.inputs import load_inputs
 
     return load_inputs(run)
-
-
-class RunData:
-    """The run's registry and the book's tables as XLSX, prepared in a background thread
-    while the notebooks run (the orchestrator only waits for kernels then), so that the
-    assembly does not spend its critical path on them. Reuses the inputs validation loaded.
-    """
-
-    def __init__(self, run: Run, inputs: Inputs | None, xlsx: Path):
-        self.xlsx = xlsx
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkj-rundata")
-        self._future = self._executor.submit(self._prepare, run, inputs)
-
-    def _prepare(self, run: Run, inputs: Inputs | None) -> tuple[RunBook, str]:
-        from lkj import bookmemo
-        from lkj.book import Book as RunBook
-        from lkj.xlsx_export import write_tables_xlsx
-
-        if inputs is None:
-            book = RunBook.open(run.params_path)
-        else:
-            from lkj.engine import compute
-
-            book = RunBook(inputs, compute(inputs))
-        bookmemo.publish(run, book.inputs, book.reg)  # for the kernels (lkj.bookmemo)
-        self.xlsx.parent.mkdir(parents=True, exist_ok=True)
-        return book, write_tables_xlsx(book, self.xlsx)
-
-    def result(self) -> tuple[RunBook, str]:
-        """(book, XLSX description); raises what preparing raised."""
-        return self._future.result()
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
 
 
 def book_meta(book: Book, run: Run, executed: list[Path]) -> BookMeta:

@@ -1,0 +1,50 @@
+"""The run's registry and the book's tables (XLSX), prepared while the notebooks run.
+
+During execution the build process only waits for its kernels, so `RunData` uses that time:
+it computes the registry from the inputs validation already loaded (or loads them), leaves
+the loaded run for the kernels (lkj.bookmemo.publish) and writes the XLSX into `_build/`;
+the assembly then takes the result instead of spending its critical path on them.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lkj.params import Run
+
+if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
+    from lkj.book import Book as RunBook
+    from lkj.inputs import Inputs
+
+
+class RunData:
+    """One background thread: registry (+ hand-off to the kernels) and XLSX of one run."""
+
+    def __init__(self, run: Run, inputs: Inputs | None, xlsx: Path):
+        self.xlsx = xlsx
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkj-rundata")
+        self._future = self._executor.submit(self._prepare, run, inputs)
+
+    def _prepare(self, run: Run, inputs: Inputs | None) -> tuple[RunBook, str]:
+        from lkj import bookmemo
+        from lkj.book import Book as RunBook
+        from lkj.xlsx_export import write_tables_xlsx
+
+        if inputs is None:
+            book = RunBook.open(run.params_path)
+        else:
+            from lkj.engine import compute
+
+            book = RunBook(inputs, compute(inputs))
+        bookmemo.publish(run, book.inputs, book.reg)  # for the kernels (lkj.bookmemo)
+        self.xlsx.parent.mkdir(parents=True, exist_ok=True)
+        return book, write_tables_xlsx(book, self.xlsx)
+
+    def result(self) -> tuple[RunBook, str]:
+        """(book, XLSX description); raises what preparing raised."""
+        return self._future.result()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
