@@ -206,7 +206,7 @@ def _build(
         missed = {job.shown for job in misses}
         index = {job.shown: i for i, job in enumerate(jobs)}
         if misses and engine == "pandoc":  # read each chapter as soon as it is executed
-            reuse_reads = None if options.force else cache.root / "pandoc"
+            reuse_reads = _reads_cache(None if options.force else cache.root)
             reads = ChapterReads(book.chapters, build_dir / "media", reuse_reads, count)
 
         def on_event(job: Job, what: str, seconds: float | None) -> None:
@@ -230,9 +230,7 @@ def _build(
         )
         took.save()
     except BaseException:
-        for started in (run_data, reads):
-            if started is not None:
-                started.close()
+        _close(run_data, reads)
         raise
     finally:
         close_pool()
@@ -250,9 +248,7 @@ def _build(
     unchanged = published is not None and published.split("\n")[0] == assembled
     if unchanged and not options.force and published == _stamp(assembled, final):
         report.warn("buku tidak berubah: penyusunan HTML/PDF dilewati")
-        for started in (run_data, reads):
-            if started is not None:
-                started.close()
+        _close(run_data, reads)
         return final
     if unchanged and not options.force:  # same inputs, but someone changed _output/<run>/
         report.warn(
@@ -311,14 +307,19 @@ def _build(
             publish(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
-        if run_data is not None:
-            run_data.close()
+        _close(run_data)
         raise
     finally:
-        if reads is not None:
-            reads.close()
+        _close(reads)
     write_atomic(stamp, _stamp(assembled, final).encode())
     return final
+
+
+def _close(*started: RunData | ChapterReads | None) -> None:
+    """Stop what a build started in the background (each may be absent)."""
+    for work in started:
+        if work is not None:
+            work.close()
 
 
 def _reads_cache(cache_root: Path | None) -> Path | None:
