@@ -74,3 +74,59 @@ def test_plain_jupyter_never_reads_the_handoff(loaded) -> None:
     run, inputs, reg = loaded
     publish(run, inputs, reg)
     assert Memo().get(run) is None  # not enabled: Book.open loads the files itself
+
+
+def test_announced_handoff_is_waited_for(loaded) -> None:
+    import threading
+    import time
+
+    run, inputs, reg = loaded
+    publish(run, inputs, reg)
+    stale = handoff_path(run).read_bytes()
+    target = next(p for name, p in inputs.files.items() if name.endswith("target.csv"))
+    target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    handoff_path(run).write_bytes(stale)  # the previous build's pickle: now stale
+    bookmemo.announce(run)
+    fresh = load_inputs(run)
+    fresh_reg = compute(fresh)
+
+    def later() -> None:
+        time.sleep(0.4)
+        publish(run, fresh, fresh_reg)
+        bookmemo.withdraw(run)
+
+    thread = threading.Thread(target=later)
+    thread.start()
+    memo = Memo()
+    memo.enable()
+    started = time.monotonic()
+    got = memo.get(run)
+    thread.join()
+    assert got is not None and time.monotonic() - started >= 0.3
+    assert _values(got[1]) == _values(fresh_reg)
+
+
+def test_withdrawn_announcement_stops_the_wait(loaded) -> None:
+    import time
+
+    run = loaded[0]
+    bookmemo.announce(run)
+    bookmemo.withdraw(run)
+    memo = Memo()
+    memo.enable()
+    started = time.monotonic()
+    assert memo.get(run) is None  # nothing published, nobody coming: load as usual
+    assert time.monotonic() - started < 1
+
+
+def test_a_changed_file_drops_the_kernels_entry_for_a_fresh_handoff(loaded) -> None:
+    run, inputs, reg = loaded
+    memo = Memo()
+    memo.enable()
+    memo.put(run, inputs, reg)
+    target = next(p for name, p in inputs.files.items() if name.endswith("target.csv"))
+    target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    fresh = load_inputs(run)
+    publish(run, fresh, compute(fresh))
+    got = memo.get(run)
+    assert got is not None and got[0].files == fresh.files

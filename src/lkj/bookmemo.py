@@ -10,6 +10,10 @@ takes it from there instead of reading and computing again (≈ 0,8 s of CPU per
 but only if it was written by the same lkj source and every file it was loaded from is
 unchanged; otherwise it loads as usual. The file is a build artefact of this machine, in
 the same trust as the rest of `_build/` (pickle runs code when loaded: never share it).
+The build starts its kernels before the run is computed, so it first `announce`s the
+hand-off (`book.pickle.pending`): a kernel that finds only an older pickle then waits for
+the new one (computing it too would only take the CPU from the build that is computing
+it) until it appears or the announcement is withdrawn.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import pickle
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,10 +32,36 @@ if TYPE_CHECKING:
 
 KEEP = 4  # runs remembered per kernel: a batch visits a few runs at a time
 HANDOFF = "book.pickle"
+PENDING = "book.pickle.pending"
+WAIT = 30.0  # seconds a kernel waits for an announced hand-off at most
 
 
 def handoff_path(run: Run) -> Path:
     return run.root / "_build" / run.name / HANDOFF
+
+
+def _pending(run: Run) -> Path:
+    return run.root / "_build" / run.name / PENDING
+
+
+def announce(run: Run) -> None:
+    """A build will publish this run's hand-off soon: kernels wait for it (see above)."""
+    path = _pending(run)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+
+
+def withdraw(run: Run) -> None:
+    """The hand-off was published, or will not be: waiting kernels stop waiting. Folders
+    that only the announcement created go too (a build that failed validation leaves no
+    `_build/`)."""
+    path = _pending(run)
+    path.unlink(missing_ok=True)
+    for folder in (path.parent, path.parent.parent):
+        try:
+            folder.rmdir()  # only when empty
+        except OSError:
+            break
 
 
 def _source() -> str:
@@ -48,6 +79,24 @@ def publish(run: Run, inputs: Inputs, reg: Registry) -> None:
 
 
 def _take_handoff(run: Run) -> tuple[dict[str, str | None], Inputs, Registry] | None:
+    deadline = time.monotonic() + WAIT
+    tried: float | None = None
+    while True:
+        try:
+            stamp = handoff_path(run).stat().st_mtime
+        except OSError:
+            stamp = None
+        if stamp is not None and stamp != tried:
+            tried = stamp
+            entry = _read_handoff(run)
+            if entry is not None:
+                return entry
+        if not _pending(run).exists() or time.monotonic() > deadline:
+            return None
+        time.sleep(0.05)
+
+
+def _read_handoff(run: Run) -> tuple[dict[str, str | None], Inputs, Registry] | None:
     try:
         (source, params, digests), inputs, reg = pickle.loads(handoff_path(run).read_bytes())
     except Exception:  # absent, half-written by an old build, or from other code: load anew
@@ -81,15 +130,15 @@ class Memo:
         if not self.enabled:
             return None
         entry = self._entries.get(run.params_path)
+        if entry is not None and _digests(entry[1].files) != entry[0]:
+            del self._entries[run.params_path]  # a file changed since: not this run any more
+            entry = None
         if entry is None:
-            entry = _take_handoff(run)
+            entry = _take_handoff(run)  # checked against the files already
             if entry is None:
                 return None
             self._keep(run, entry)
-        digests, inputs, reg = entry
-        if _digests(inputs.files) != digests:
-            del self._entries[run.params_path]
-            return None
+        _, inputs, reg = entry
         return copy.deepcopy((inputs, reg))
 
     def put(self, run: Run, inputs: Inputs, reg: Registry) -> None:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 
 import yaml
 
+from lkj import bookmemo
 from lkj.errors import BuildError
 from lkj.params import Run, load_run
 from lkj.render.assemble import BookMeta, assemble, read_meta
@@ -185,6 +186,8 @@ def _build(
         # so that their start overlaps the validation below.
         misses = [job for job in jobs if not runner.cached(job, parameters)]
         if misses:
+            if validate:  # RunData will hand the kernels the loaded run (lkj.bookmemo)
+                bookmemo.announce(run)
             pool.prestart(misses[0].cwd, len(misses))
 
         inputs: Inputs | None = None
@@ -231,6 +234,7 @@ def _build(
         took.save()
     except BaseException:
         _close(run_data, reads)
+        bookmemo.withdraw(run)  # e.g. validation failed: RunData never started
         raise
     finally:
         close_pool()

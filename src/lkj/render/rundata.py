@@ -32,13 +32,16 @@ class RunData:
         from lkj.book import Book as RunBook
         from lkj.xlsx_export import write_tables_xlsx
 
-        if inputs is None:
-            book = RunBook.open(run.params_path)
-        else:
-            from lkj.engine import compute
+        try:
+            if inputs is None:
+                book = RunBook.open(run.params_path)
+            else:
+                from lkj.engine import compute
 
-            book = RunBook(inputs, compute(inputs))
-        bookmemo.publish(run, book.inputs, book.reg)  # for the kernels (lkj.bookmemo)
+                book = RunBook(inputs, compute(inputs))
+            bookmemo.publish(run, book.inputs, book.reg)  # for the kernels (lkj.bookmemo)
+        finally:
+            bookmemo.withdraw(run)  # published, or failed: the kernels stop waiting either way
         self.xlsx.parent.mkdir(parents=True, exist_ok=True)
         return book, write_tables_xlsx(book, self.xlsx)
 
