@@ -6,16 +6,15 @@ this folder (one public, one internal edition).
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from lkj import synth
 from lkj.render.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("data", "params", "notebooks", "_quarto.yml")
 
 
 @dataclass(frozen=True)
@@ -34,14 +33,8 @@ class Report:
 
 
 def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
+    """The shipped project (data, params, notebooks, _quarto.yml) copied to dest."""
+    return synth.copy_project(ROOT, dest)
 
 
 @pytest.fixture(scope="session")
