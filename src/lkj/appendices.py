@@ -303,9 +303,14 @@ def _lampiran4(ctx: _Ctx) -> None:
 LAMPIRAN5_COLUMNS = ("jumlah", "hadir", "tidak_hadir", "dihitung")
 
 
-def lampiran5_groups(inputs: Inputs, quarter: int) -> list[tuple[str, str, pd.DataFrame]]:
+def lampiran5_rows(inputs: Inputs, quarter: int) -> pd.DataFrame:
+    """The quarter's verification events (one row each): the list Lampiran V shows."""
     df = inputs.table("verifikasi").df
-    df = df[df["_quarter"] == quarter]
+    return df[df["_quarter"] == quarter]
+
+
+def lampiran5_groups(inputs: Inputs, quarter: int) -> list[tuple[str, str, pd.DataFrame]]:
+    df = lampiran5_rows(inputs, quarter)
     return [
         (str(p), str(k), part) for (p, k), part in df.groupby(["program", "kelompok"], sort=False)
     ]
@@ -313,8 +318,7 @@ def lampiran5_groups(inputs: Inputs, quarter: int) -> list[tuple[str, str, pd.Da
 
 def lampiran5_events(inputs: Inputs, quarter: int) -> int:
     """How many verification events the quarter has (rows of the event list)."""
-    df = inputs.table("verifikasi").df
-    return int((df["_quarter"] == quarter).sum())
+    return len(lampiran5_rows(inputs, quarter))
 
 
 def lampiran5_capped(inputs: Inputs, quarter: int) -> bool:
@@ -334,14 +338,14 @@ def _lampiran5(ctx: _Ctx) -> None:
     if lampiran5_capped(ctx.inputs, ctx.quarter):
         _lampiran5_recap(ctx)
         return
-    totals: dict[str, list[str]] = {"jumlah": [], "hadir": [], "tidak_hadir": [], "dihitung": []}
+    totals: dict[str, list[str]] = {column: [] for column in LAMPIRAN5_COLUMNS}
     for program, kelompok, part in lampiran5_groups(ctx.inputs, ctx.quarter):
         g = f"lampiran5.{slug(program)}.{slug(kelompok)}"
         group_members: dict[str, list[str]] = {k: [] for k in totals}
         for _, row in part.iterrows():
             rid = slug(row["id"])
             one = part[part["_row"] == row["_row"]]
-            for column in ("jumlah", "hadir", "tidak_hadir"):
+            for column in LAMPIRAN5_COLUMNS[:3]:
                 if pd.isna(row[column]):
                     continue
                 key = f"{g}.{rid}.{column}"
@@ -354,11 +358,10 @@ def _lampiran5(ctx: _Ctx) -> None:
                     column=column,
                 )
                 group_members[column].append(key)
-            counted = row["hadir"] if not pd.isna(row["hadir"]) else row["jumlah"]
             key = f"{g}.{rid}.dihitung"
             ctx.reg.add(
                 key,
-                int(counted),
+                _counted(one),
                 kind="count",
                 unit="Orang",
                 label=f"{row['kegiatan']}: dihitung untuk IKU",

@@ -32,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkj import comparison
 from lkj import formatting as fmt
+from lkj.appendices import LAMPIRAN5_COLUMNS, lampiran5_rows
 from lkj.book import Book
 from lkj.registry import Registry, Value
 from lkj.tables import VERIFIKASI_HEADERS, full_list_sheet
@@ -180,7 +181,7 @@ def list_sheets(book: Book) -> list[ListSheet]:
     if entry is None or not book.tables.verifikasi_capped:
         return []
     table = book.inputs.table("verifikasi")
-    rows = table.df[table.df["_quarter"] == book.params.quarter]
+    rows = lampiran5_rows(book.inputs, book.params.quarter)
     columns = list(VERIFIKASI_HEADERS)
     body = [
         [int(record["_row"]), *(_raw(record[c]) for c in columns)]
@@ -199,9 +200,7 @@ def list_sheets(book: Book) -> list[ListSheet]:
             header=["Baris", *VERIFIKASI_HEADERS.values()],
             rows=body,
             dates=frozenset(i + 1 for i, c in enumerate(columns) if c.startswith("tanggal")),
-            numbers=frozenset(
-                i + 1 for i, c in enumerate(columns) if c in ("jumlah", "hadir", "tidak_hadir")
-            ),
+            numbers=frozenset(i + 1 for i, c in enumerate(columns) if c in LAMPIRAN5_COLUMNS),
         )
     ]
 
