@@ -59,7 +59,7 @@ format: install ## Apply ruff formatting and safe fixes
 	$(BIN)/ruff format .
 
 bench: install ## Time naive vs lkj build (cold, no-op, one file, batch, 100x data); see docs/performance.md
-	$(BIN)/python -m lkj.bench --params $(PARAMS)
+	$(BIN)/python -m lkj.dev.bench --params $(PARAMS)
 
 clean: ## Remove build outputs (never data/)
 	rm -rf _build _output

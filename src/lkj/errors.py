@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -70,11 +69,3 @@ class ComputeError(LkjError):
 
 class BuildError(LkjError):
     """Building the book failed; the previous output was left untouched."""
-
-
-def rel(path: Path, root: Path | None) -> str:
-    """Show a path relative to the project root when possible (shorter, copy-friendly)."""
-    try:
-        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
-    except ValueError:
-        return str(path)

@@ -1,7 +1,7 @@
 """One build of the fixture book per test session, shared by the render tests.
 
 The fixture (tests/fixtures/book) is a tiny project: three notebooks (front matter, one
-chapter, appendices) that use lkj.display. Its data folder is empty, so lkj.inputs cannot
+chapter, appendices) that use lkj.book.display. Its data folder is empty, so lkj.inputs.load cannot
 validate it: the builds here pass validate=False, which exists only for these tests.
 """
 

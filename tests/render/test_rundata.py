@@ -11,10 +11,10 @@ from lkj.render.rundata import RunData
 
 
 def test_run_data_prepared_in_the_background_equals_a_fresh_book(mini, tmp_path: Path) -> None:
-    from lkj.book import Book
-    from lkj.inputs import load_inputs
-    from lkj.params import load_run
-    from lkj.xlsx_export import write_tables_xlsx
+    from lkj.book.core import Book
+    from lkj.inputs.load import load_inputs
+    from lkj.inputs.params import load_run
+    from lkj.render.xlsx import write_tables_xlsx
 
     run = load_run(mini.params)
     fresh = Book.open(mini.params)
@@ -29,7 +29,7 @@ def test_run_data_prepared_in_the_background_equals_a_fresh_book(mini, tmp_path:
 
 
 def test_run_data_failure_is_raised_where_the_result_is_needed(mini, tmp_path: Path) -> None:
-    from lkj.params import load_run
+    from lkj.inputs.params import load_run
 
     run = load_run(mini.params)
     mini.path("data").rename(mini.path("data-hilang"))  # nothing left to load

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lkj import synth
+from lkj.dev import synth
 from lkj.render.build import build
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from lkj.bookmemo import publish
-from lkj.cli import main
-from lkj.engine import compute
-from lkj.inputs import load_inputs
-from lkj.params import load_run
+from lkj.book.memo import publish
+from lkj.cli.main import main
+from lkj.compute.engine import compute
+from lkj.inputs.load import load_inputs
+from lkj.inputs.params import load_run
 from lkj.render import cache as cache_mod
 from lkj.render.batch import build_many
 from lkj.render.build import build
@@ -194,7 +194,7 @@ def test_killed_build_leaves_nothing_a_later_build_trusts(project: Path) -> None
     command = [
         sys.executable,
         "-m",
-        "lkj.cli",
+        "lkj.cli.main",
         "build",
         f"params/{RUN}.yml",
         "--renderer",
@@ -234,7 +234,7 @@ def test_batch_with_a_failing_run_builds_the_others(project: Path) -> None:
 def test_shared_kernels_give_byte_identical_notebooks(project: Path, tmp_path: Path) -> None:
     """Warm, reused kernels vs a fresh kernel per notebook: the same executed notebooks.
 
-    The shared kernels start from the run a build hands them (lkj.bookmemo.publish), the
+    The shared kernels start from the run a build hands them (lkj.book.memo.publish), the
     isolated ones load and compute it themselves."""
     run = load_run(project / "params" / f"{RUN}.yml")
     inputs = load_inputs(run)

@@ -7,9 +7,9 @@ import re
 
 from pypdf import PdfReader
 
-from lkj.catalog import build_catalog
-from lkj.inputs import load_inputs
-from lkj.params import load_run
+from lkj.book.catalog import build_catalog
+from lkj.inputs.load import load_inputs
+from lkj.inputs.params import load_run
 
 
 def html_list(report, heading: str) -> list[tuple[str, str]]:

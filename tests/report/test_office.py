@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from lkj import formatting as fmt
-from lkj.book import Book
-from lkj.xlsx_export import book_tables, list_sheets
+from lkj.book.core import Book
+from lkj.render.xlsx import book_tables, list_sheets
+from lkj.values import formatting as fmt
 
 from .conftest import Report
 

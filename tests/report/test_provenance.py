@@ -152,7 +152,7 @@ def test_panel_shows_formula_source_and_follows_a_link_down_to_the_rows(public, 
     assert panel.locator("h2").inner_text() == "Realisasi s.d. Triwulan II IKU 7"
     assert panel.locator(".lkj-trace-big").inner_text() == "13.871 Orang"
     assert panel.locator(".lkj-trace-formula").inner_text() == "Triwulan I + Triwulan II"
-    assert "src/lkj/measure.py:" in panel.locator(".lkj-trace-where").inner_text()
+    assert "src/lkj/compute/measure.py:" in panel.locator(".lkj-trace-where").inner_text()
     page.screenshot(path=str(artifacts / "jejak-panel.png"))
 
     panel.locator('[data-go="iku07.tw2.realisasi"]').click()  # an input, itself traceable

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from lkj.book.tablespec import Cell, TableSpec
 from lkj.provenance.manifest import input_files
 from lkj.provenance.record import sha256
 from lkj.provenance.rows import line_ranges
-from lkj.registry import Value
-from lkj.tablespec import Cell, TableSpec
+from lkj.values.registry import Value
 
 PREFIX = "jejak:"  # typst label / HTML id of an entry: "jejak:iku07.tw2.realisasi"
 MAX_RANGES = 48  # characters of row ranges before "…": the full list is in values.json
@@ -26,10 +26,10 @@ GROUPS = {
     "rata2": "Rata-rata capaian",
     "kegiatan": "Capaian per kegiatan",
     "anggaran": "Anggaran",
-    "lampiran2": "Lampiran: penempatan PMI",
-    "lampiran3": "Lampiran: pengaduan",
-    "lampiran4": "Lampiran: kepulangan PMI bermasalah",
-    "lampiran5": "Lampiran: verifikasi dokumen",
+    "penempatan": "Lampiran: penempatan PMI",
+    "pengaduan": "Lampiran: pengaduan",
+    "kepulangan": "Lampiran: kepulangan PMI bermasalah",
+    "verifikasi": "Lampiran: verifikasi dokumen",
     "ikpa": "IKPA",
 }
 
@@ -114,7 +114,7 @@ def values_table(
     )
 
 
-def jejak_tables(book) -> list[TableSpec]:  # book: lkj.book.Book (import cycle otherwise)
+def jejak_tables(book) -> list[TableSpec]:  # book: lkj.book.core.Book (import cycle otherwise)
     files = input_files(book.inputs)
     hashes = {name: sha256(path) for name, path in files.items()}
     names = {i.key: f"IKU {i.nomor}" for i in book.pk.iku}

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import lkj
-from lkj.inputs import Inputs
+from lkj.inputs.load import Inputs
 from lkj.provenance.record import UNKNOWN, build_record, sha256
-from lkj.registry import Registry, Value
+from lkj.values.registry import Registry, Value
 
 SCHEMA = "lkj-values/1"
 FILE_NAME = "values.json"
@@ -70,7 +70,7 @@ def _signature(lines: list[str]) -> str:
 
 
 def _shown_source(path: Path) -> str:
-    """src/lkj/measure.py in a checkout (editable install), lkj/measure.py otherwise."""
+    """src/lkj/compute/measure.py in a checkout (editable install), lkj/measure.py otherwise."""
     package = Path(lkj.__file__).resolve().parent
     for base in (package.parents[1], package.parent):
         try:
@@ -138,7 +138,7 @@ def _line_hashes(path: Path, lines: set[int]) -> dict[str, str]:
 
 def input_files(inputs: Inputs) -> dict[str, Path]:
     """Every file the run read: inputs, texts of the quarter, published figures."""
-    from lkj.texts import text_dir
+    from lkj.book.texts import text_dir
 
     run = inputs.run
     files = dict(inputs.files)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from lkj.engine import compute
-from lkj.inputs import Inputs, load_inputs
-from lkj.params import Run
+from lkj.compute.engine import compute
+from lkj.inputs.load import Inputs, load_inputs
+from lkj.inputs.params import Run
 from lkj.provenance import panel
 from lkj.provenance.manifest import FILE_NAME, make_manifest, shown_in, write_manifest
-from lkj.registry import Registry
+from lkj.values.registry import Registry
 
 
 def write_provenance(

@@ -1,7 +1,7 @@
 """Install the provenance panel into the HTML book: values.js, lkj-trace.js, lkj-trace.css.
 
 values.js holds the manifest's values and, per input file, the rows any value uses (as
-written in the file; personal columns left out of the public edition, see lkj.schemas).
+written in the file; personal columns left out of the public edition, see lkj.inputs.schemas).
 It is a script, not JSON, because browsers refuse fetch() on file:// and the book must work
 offline from a folder.
 """
@@ -13,8 +13,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from lkj import paths
 from lkj.provenance.rows import read_rows
-from lkj.render import pandoc
 
 DATA_FILE = "values.js"
 ASSETS = ("lkj-trace.js", "lkj-trace.css")
@@ -49,7 +49,7 @@ def install(html_dir: Path, manifest: dict[str, Any], root: Path) -> None:
     data = data.replace("</", "<\\/")
     (html_dir / DATA_FILE).write_text(f"window.LKJ_TRACE = {data};\n", encoding="utf-8")
     for name in ASSETS:
-        shutil.copyfile(pandoc.resource(f"html/{name}"), html_dir / "assets" / name)
+        shutil.copyfile(paths.resource(f"html/{name}"), html_dir / "assets" / name)
     head = '<link rel="stylesheet" href="assets/lkj-trace.css">\n</head>'
     tail = (
         f'<script src="{DATA_FILE}" defer></script>\n'

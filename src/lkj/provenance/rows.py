@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkj import schemas as sc
-from lkj.inputs import read_csv_text
+from lkj import paths
+from lkj.inputs import schemas as sc
+from lkj.inputs.load import read_csv_text
 
 REDACTED = "(disembunyikan)"
 
@@ -30,7 +31,7 @@ def hidden_columns(file: str, columns: list[str], edition: str) -> list[str]:
     if edition == "internal":
         return []
     path = Path(file)
-    if path.parent.name == "referensi":  # reference lists hold no persons (negara.nama)
+    if path.parent.name == paths.REFERENCE:  # reference lists hold no persons (negara.nama)
         return []
     listed = sc.PERSONAL.get(path.stem, ())
     return [c for c in columns if c in listed or c in sc.PERSONAL_NAMES]

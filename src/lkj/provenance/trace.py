@@ -15,11 +15,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from lkj.inputs import Inputs
+from lkj.inputs.load import Inputs
 from lkj.provenance.manifest import code_location
 from lkj.provenance.record import sha256
 from lkj.provenance.rows import REDACTED, line_ranges, read_rows
-from lkj.registry import Registry, Source, Value
+from lkj.values.registry import Registry, Source, Value
 
 
 def _head(v: Value) -> str:

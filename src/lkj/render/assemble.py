@@ -6,7 +6,7 @@ and typst alike:
   heading ids that repeat in a later chapter ("a.-informasi-kinerja") get a suffix;
 - links `#id` to another chapter become `page.html#id` in HTML; in typst (one document)
   they stay labels, and a link to an id that exists nowhere is unwrapped (typst would fail);
-- images (data: URIs from `lkj.display.figure`, files extracted by pandoc) get content-hash
+- images (data: URIs from `lkj.book.display.figure`, files extracted by pandoc) get content-hash
   names under `assets/img/`, the same for both targets;
 - the navigation (chapter titles, sections) and the entries of Daftar Tabel / Daftar
   Lampiran come from the HTML AST;
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lkj.display import META_MIME
+from lkj.book.display import META_MIME
 from lkj.errors import BuildError
 from lkj.render.pandoc import Ast, Node, attr, nodes, set_id, splice, stringify
 from lkj.render.quarto import Chapter
@@ -99,7 +99,7 @@ class BookMeta:
             elif key in ("title", "subtitle", "unit", "parent", "period", "edition"):
                 setattr(self, key, str(value))
             elif key == "quarter" and isinstance(value, str):
-                self.period = value  # "Triwulan II" (lkj.book.Book.cover() calls it quarter)
+                self.period = value  # "Triwulan II" (lkj.book.core.Book.cover() calls it quarter)
             # unknown keys are kept for later templates but not shown
 
 
@@ -120,7 +120,7 @@ class BookDoc:
 
 
 def read_meta(executed: list[Path]) -> dict[str, Any]:
-    """Fields given with lkj.display.meta, in chapter order (later ones win)."""
+    """Fields given with lkj.book.display.meta, in chapter order (later ones win)."""
     fields: dict[str, Any] = {}
     for path in executed:
         nb = json.loads(path.read_text(encoding="utf-8"))

@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING, Literal
 
 import yaml
 
-from lkj import bookmemo
+from lkj import paths
+from lkj.book import memo as bookmemo
 from lkj.errors import BuildError
-from lkj.params import Run, load_run
+from lkj.inputs.params import Run, load_run
 from lkj.render.assemble import BookMeta, assemble, read_meta
 from lkj.render.cache import Cache, Snapshot, assembly_key, digest_bytes, write_atomic
 from lkj.render.docx import write_docx
@@ -52,7 +53,7 @@ from lkj.render.rundata import RunData
 from lkj.render.typst import write_pdf
 
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
-    from lkj.inputs import Inputs
+    from lkj.inputs.load import Inputs
 
 Renderer = Literal["auto", "pandoc", "quarto"]
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -78,14 +79,14 @@ def choose_renderer(renderer: Renderer) -> str:
 
 
 def validate_inputs(run: Run) -> Inputs:
-    """lkj.inputs.load_inputs: every problem of every input file, or the loaded inputs."""
-    from lkj.inputs import load_inputs
+    """lkj.inputs.load.load_inputs: every problem of every input file, or the loaded inputs."""
+    from lkj.inputs.load import load_inputs
 
     return load_inputs(run)
 
 
 def book_meta(book: Book, run: Run, executed: list[Path]) -> BookMeta:
-    """_quarto.yml, then the params, then lkj.display.meta() calls in the notebooks."""
+    """_quarto.yml, then the params, then lkj.book.display.meta() calls in the notebooks."""
     meta = BookMeta(title=book.title, subtitle=book.subtitle, unit=book.author)
     meta.update({k: v for k, v in (book.extra.get("cover") or {}).items()})
     meta.year = run.params.year
@@ -111,7 +112,7 @@ def build(
 ) -> Path:
     """Build the book of one params file; return the published `_output/<run>/` folder.
 
-    validate=False skips lkj.inputs validation (only for the toolchain's own tests, whose
+    validate=False skips lkj.inputs.load validation (only for the toolchain's own tests, whose
     fixture book has no real data). Unchanged work is skipped (render/cache.py);
     force=True runs everything again. `pool` is a batch's shared KernelPool;
     shared_kernels=False runs every notebook in a fresh kernel.
@@ -166,11 +167,11 @@ def _build(
         step.detail = f"{run.name}, {len(book.chapters)} bab, renderer {engine}"
 
     # Hash every input file once, before anything runs (render/cache.py, render/incremental.py).
-    cache = Cache(run.root / "_build" / "cache", force=options.force)
+    cache = Cache(paths.cache_dir(run.root), force=options.force)
     snapshot = Snapshot(run.root)
     files = run_files(run, snapshot)
-    build_dir = run.root / "_build" / run.name
-    out_root = Path(output_root) if output_root else run.root / "_output"
+    build_dir = paths.build_dir(run.root, run.name)
+    out_root = Path(output_root) if output_root else paths.output_root(run.root)
     count = workers or os.cpu_count() or 1
     jobs = [
         Job(source=ch.path, output=build_dir / "notebooks" / ch.rel, shown=run.shown(ch.path))
@@ -186,7 +187,7 @@ def _build(
         # so that their start overlaps the validation below.
         misses = [job for job in jobs if not runner.cached(job, parameters)]
         if misses:
-            if validate:  # RunData will hand the kernels the loaded run (lkj.bookmemo)
+            if validate:  # RunData will hand the kernels the loaded run (lkj.book.memo)
                 bookmemo.announce(run)
             pool.prestart(misses[0].cwd, len(misses))
 
@@ -429,7 +430,7 @@ def _render_quarto(
     Untested where Quarto is not installed (see DESIGN.md).
     """
     project = build_dir / "notebooks"
-    # The raw typst of lkj.display calls lkj-value() and lkj-table-note(); Quarto's typst
+    # The raw typst of lkj.book.display calls lkj-value() and lkj-table-note(); Quarto's typst
     # template does not define them, so the copy of _quarto.yml includes our definitions.
     config = yaml.safe_load(book.config_path.read_text(encoding="utf-8"))
     helpers = "_lkj-helpers.typ"

@@ -2,7 +2,7 @@
 
 A notebook entry is keyed by what is known before running it (notebook source, params file
 content and the parameters passed, the lkj source tree, Python and lkj versions) and holds
-the executed notebook plus the hashes of the input files it used (lkj.deps). It is reused
+the executed notebook plus the hashes of the input files it used (lkj.values.deps). It is reused
 only if every one of those files still has that hash; a notebook whose use is unknown
 depends on every file of the run. Timestamps are never looked at.
 
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import lkj
-from lkj import deps
+from lkj.values import deps
 
 FORMAT = 1  # bump when the entry layout or the dependency rule changes
 

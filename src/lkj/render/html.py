@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkj import paths
 from lkj.render import pandoc
 from lkj.render.assemble import LISTS_PAGE, BookDoc, BookMeta, ChapterDoc, Section
 
@@ -227,7 +228,7 @@ def write_html(
     pages = page_order(book)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "assets").mkdir(exist_ok=True)
-    shutil.copyfile(pandoc.resource("html/lkj.css"), out_dir / CSS)
+    shutil.copyfile(paths.resource("html/lkj.css"), out_dir / CSS)
     for name, data in book.images.items():
         target = out_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -13,15 +13,16 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from lkj.params import Run
+from lkj import paths
+from lkj.inputs.params import Run
 from lkj.render.cache import Cache, Snapshot, digest_bytes, write_atomic
 from lkj.render.execute import Job
 from lkj.render.kernels import KernelPool
 
 
 def run_folders(run: Run) -> list[Path]:
-    """Everything lkj.inputs may read for a run: the unit folder and the reference lists."""
-    return [run.unit_dir, run.data_root / "referensi"]
+    """Everything lkj.inputs.load may read for a run: the unit folder and the reference lists."""
+    return [run.unit_dir, paths.reference_dir(run.data_root)]
 
 
 def run_files(run: Run, snapshot: Snapshot) -> dict[str, str | None]:

@@ -3,7 +3,7 @@
 One papermill run costs ≈ 2 s, nearly all of it kernel start, `import pandas, matplotlib`
 and `Book.open` (validation + computing the registry). A `KernelPool` keeps `workers`
 kernels alive; each has those modules imported and remembers the loaded inputs of a run
-(lkj.bookmemo, handed out as deep copies). Between notebooks the worker wipes the user
+(lkj.book.memo, handed out as deep copies). Between notebooks the worker wipes the user
 namespace (`%reset -f`), sets the execution counter back to 1 and resets warning registries,
 so a notebook sees what a fresh kernel would show it. tests/render/test_kernels.py proves the
 executed notebooks are byte-identical to isolated runs (`shared=False`: a new kernel per
@@ -11,7 +11,7 @@ notebook, the same code path otherwise).
 
 Failures are re-run through papermill in a fresh kernel (`execute_notebook`), so an error
 reads exactly as it always has and a broken kernel state never explains a failure.
-Every run also records which input files the notebook used (lkj.deps) for the cache.
+Every run also records which input files the notebook used (lkj.values.deps) for the cache.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ from lkj.render.execute import KERNEL, Job, clean_notebook, execute_notebook
 
 # Imported once per kernel, silently, before the first notebook.
 WARM_UP = """\
-import lkj.book, lkj.charts, lkj.display, lkj.deps
+import lkj.book.core, lkj.book.charts, lkj.book.display, lkj.values.deps
 import matplotlib, pandas
-lkj.bookmemo.memo.enable()
+lkj.book.memo.memo.enable()
 """
 
 # Before each notebook: what a fresh kernel would look like to the notebook's code.
@@ -51,7 +51,7 @@ del _s, _w, _m, _r
 """
 
 # Isolated kernels only need the recorder.
-START = "__import__('lkj.deps').deps.start()"  # binds no name the notebook could see
+START = "__import__('lkj.values.deps').deps.start()"  # binds no name the notebook could see
 
 
 @dataclass
@@ -209,7 +209,7 @@ class KernelPool:
             executed = kernel.run(nb)
             with tempfile.TemporaryDirectory(prefix="lkj-deps-") as tmp:
                 record = Path(tmp) / "deps.json"
-                kernel.silent(f"__import__('lkj.deps').deps.dump({str(record)!r})")
+                kernel.silent(f"__import__('lkj.values.deps').deps.dump({str(record)!r})")
                 files = json.loads(record.read_text(encoding="utf-8"))["files"]
         except Exception:
             # A failing cell or a dead kernel: run it the way the error is reported best

@@ -13,11 +13,11 @@ import json
 import subprocess
 from collections.abc import Callable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from lkj.errors import BuildError
+from lkj.paths import resource
 
 READER = "ipynb+raw_attribute+grid_tables+table_captions+fenced_divs+bracketed_spans"
 Ast = dict[str, Any]
@@ -31,11 +31,6 @@ def pandoc_path() -> str:
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise BuildError("pypandoc-binary tidak terpasang → make install") from exc
     return pypandoc.get_pandoc_path()
-
-
-def resource(name: str) -> Path:
-    """Path of a file under lkj/resources (a real file: setuptools installs them unzipped)."""
-    return Path(str(resources.files("lkj") / "resources" / name))
 
 
 def run_pandoc(args: list[str], stdin: bytes | None = None, what: str = "pandoc") -> bytes:

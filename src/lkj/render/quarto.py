@@ -22,7 +22,7 @@ The file stays valid for real Quarto::
 `lkj.front-matter` names the chapters before "Daftar Isi" (roman page numbers in the PDF);
 it must be a prefix of `chapters`. Default: only the first chapter. `lkj.cover` may set cover
 fields (unit, parent, contact, ...), though notebooks usually give them from data with
-`lkj.display.meta`.
+`lkj.book.display.meta`.
 
 Where: `notebooks/_quarto.yml` under the project folder, else `_quarto.yml` in it.
 """

@@ -2,7 +2,7 @@
 
 During execution the build process only waits for its kernels, so `RunData` uses that time:
 it computes the registry from the inputs validation already loaded (or loads them), leaves
-the loaded run for the kernels (lkj.bookmemo.publish) and writes the XLSX into `_build/`;
+the loaded run for the kernels (lkj.book.memo.publish) and writes the XLSX into `_build/`;
 the assembly then takes the result instead of spending its critical path on them.
 """
 
@@ -12,11 +12,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lkj.params import Run
+from lkj.inputs.params import Run
 
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
-    from lkj.book import Book as RunBook
-    from lkj.inputs import Inputs
+    from lkj.book.core import Book as RunBook
+    from lkj.inputs.load import Inputs
 
 
 class RunData:
@@ -28,18 +28,18 @@ class RunData:
         self._future = self._executor.submit(self._prepare, run, inputs)
 
     def _prepare(self, run: Run, inputs: Inputs | None) -> tuple[RunBook, str]:
-        from lkj import bookmemo
-        from lkj.book import Book as RunBook
-        from lkj.xlsx_export import write_tables_xlsx
+        from lkj.book import memo as bookmemo
+        from lkj.book.core import Book as RunBook
+        from lkj.render.xlsx import write_tables_xlsx
 
         try:
             if inputs is None:
                 book = RunBook.open(run.params_path)
             else:
-                from lkj.engine import compute
+                from lkj.compute.engine import compute
 
                 book = RunBook(inputs, compute(inputs))
-            bookmemo.publish(run, book.inputs, book.reg)  # for the kernels (lkj.bookmemo)
+            bookmemo.publish(run, book.inputs, book.reg)  # for the kernels (lkj.book.memo)
         finally:
             bookmemo.withdraw(run)  # published, or failed: the kernels stop waiting either way
         self.xlsx.parent.mkdir(parents=True, exist_ok=True)

@@ -17,10 +17,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from lkj import paths
+from lkj.book.tablespec import typst_str
 from lkj.errors import BuildError
 from lkj.render import pandoc
 from lkj.render.assemble import BookDoc, BookMeta
-from lkj.tablespec import typst_str
 
 STYLE = "lkj.typ"
 
@@ -62,7 +63,7 @@ def _cover(meta: BookMeta) -> str:
 
 
 def _turns_landscape(blocks: list[dict]) -> bool:
-    """Whether a chapter leaves the page landscape (lkj.display.lampiran(landscape=True))."""
+    """Whether a chapter leaves the page landscape (lkj.book.display.lampiran(landscape=True))."""
     raw = [n["c"][1] for n in pandoc.nodes(blocks) if n["t"] == "RawBlock"]
     return any("set page(flipped: true)" in text for text in raw)
 
@@ -159,7 +160,7 @@ def write_pdf(
     if work_dir.exists():
         shutil.rmtree(work_dir)
     work_dir.mkdir(parents=True)
-    shutil.copyfile(pandoc.resource(f"typst/{STYLE}"), work_dir / STYLE)
+    shutil.copyfile(paths.resource(f"typst/{STYLE}"), work_dir / STYLE)
     for name, data in book.images.items():
         target = work_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,8 +3,8 @@ lkj-filter.lua: turn a notebook read with `-f ipynb --ipynb-output=all` into boo
 
 Pandoc's own choice of output representation (`--ipynb-output=best`) does not parse
 text/markdown and drops text/html for typst, so this filter chooses per output instead:
-  1. text/markdown  -> parsed with pandoc's markdown reader (lkj.display emits this);
-  2. an image       -> kept (a figure that was not passed through lkj.display.figure);
+  1. text/markdown  -> parsed with pandoc's markdown reader (lkj.book.display emits this);
+  2. an image       -> kept (a figure that was not passed through lkj.book.display.figure);
   3. text/html      -> kept for the html target only;
   4. text/plain     -> kept as verbatim text when nothing richer exists.
 Code (cell inputs) and stream output (print, warnings) never reach the book, nor does any

@@ -1,0 +1,77 @@
+"""Which quarters have data: per IKU (rows its rule reads) and for the budget.
+
+Shared by `lkj new-quarter` (what is still missing for the new quarter) and `lkj check`
+(warnings about a past quarter without any data).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from lkj.book import texts
+from lkj.inputs.load import Inputs
+from lkj.inputs.params import Run
+from lkj.inputs.pk import Iku
+from lkj.values import formatting as fmt
+
+
+@dataclass(frozen=True)
+class Gap:
+    """No data in one quarter for one IKU (or for the budget, iku=None)."""
+
+    quarter: int
+    file: str
+    iku: Iku | None = None
+
+    def message(self) -> str:
+        tw = fmt.quarter_label(self.quarter)
+        if self.iku is None:
+            return f"{self.file}: belum ada realisasi anggaran {tw}"
+        return (
+            f"{self.file}: belum ada data {tw} untuk IKU {self.iku.nomor} "
+            f"({self.iku.kode}, {self.iku.sumber.aturan})"
+        )
+
+
+def _rows_of(df: pd.DataFrame, iku: Iku) -> pd.DataFrame:
+    mask = pd.Series(True, index=df.index)
+    for column, wanted in iku.sumber.saring.items():
+        if column in df.columns:
+            values = wanted if isinstance(wanted, list) else [wanted]
+            mask &= df[column].astype("str").isin([str(v) for v in values])
+    return df[mask]
+
+
+def gaps(inputs: Inputs, quarters: list[int]) -> list[Gap]:
+    """Quarters in which an IKU's dataset (filtered by saring) or the budget has no row."""
+    found: list[Gap] = []
+    run = inputs.run
+    for iku in inputs.pk.iku:
+        name = iku.sumber.dataset
+        table = inputs.tables.get(name)
+        shown = run.shown(run.year_dir / f"{name}.csv")
+        have = set() if table is None else set(_rows_of(table.df, iku)["_quarter"])
+        found += [Gap(q, shown, iku) for q in quarters if q not in have]
+    budget = inputs.tables.get("realisasi_anggaran")
+    have = set() if budget is None else set(budget.df["_quarter"])
+    shown = run.shown(run.year_dir / "realisasi_anggaran.csv")
+    found += [Gap(q, shown) for q in quarters if q not in have]
+    return found
+
+
+def unwritten_texts(run: Run, iku_codes: list[str]) -> list[str]:
+    """Quarter texts that are missing or hold only the new-quarter prompt (an HTML comment)."""
+    paths = [texts.text_path(run, name) for name in texts.QUARTER_TEXTS]
+    paths += [texts.text_dir(run) / "iku" / f"{code}.md" for code in iku_codes]
+    return [run.shown(p) for p in paths if not _written(p)]
+
+
+def _written(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    body = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.S)
+    return bool(body.strip())

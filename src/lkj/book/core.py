@@ -1,0 +1,184 @@
+"""What a section notebook opens: one run's inputs, values, tables, sentences and texts.
+
+book = Book.open(params_file)
+display.table(book.tables.ringkasan())
+display.markdown(book.writer.summary(iku))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from lkj.book import texts
+from lkj.book.catalog import Catalog, build_catalog
+from lkj.book.memo import memo
+from lkj.book.narrative import Writer
+from lkj.book.tables import Tables, full_list_sheet
+from lkj.compute.engine import compute
+from lkj.compute.reconcile import Outcome, read_published, reconcile
+from lkj.inputs.load import Inputs, load_inputs
+from lkj.inputs.params import Params, Run, load_run
+from lkj.inputs.pk import PK, Iku, Profile, Sasaran
+from lkj.values import deps
+from lkj.values import formatting as fmt
+from lkj.values.registry import Registry
+from lkj.values.tracking import tracked
+
+
+@dataclass
+class Book:
+    inputs: Inputs
+    reg: Registry
+
+    @classmethod
+    def open(cls, params_file: str | Path) -> Book:
+        run = load_run(params_file)
+        cached = memo.get(run)
+        if cached is None:
+            inputs = load_inputs(run)
+            reg = compute(inputs)
+            memo.put(run, inputs, reg)
+        else:
+            inputs, reg = cached
+        if not deps.recording():
+            deps.arm(inputs.files)  # what the notebook reads from here on is its dependency
+        return cls(tracked(inputs) if deps.recording() else inputs, reg)
+
+    # --- shortcuts -------------------------------------------------------------------------
+    @property
+    def run(self) -> Run:
+        return self.inputs.run
+
+    @property
+    def params(self) -> Params:
+        return self.inputs.run.params
+
+    @property
+    def pk(self) -> PK:
+        return self.inputs.pk
+
+    @property
+    def profile(self) -> Profile:
+        return self.inputs.profile
+
+    @property
+    def quarter_label(self) -> str:
+        return fmt.quarter_label(self.params.quarter)
+
+    @property
+    def public(self) -> bool:
+        return self.params.edition == "publik"
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return build_catalog(self.inputs)
+
+    @cached_property
+    def tables(self) -> Tables:
+        return Tables(self.inputs, self.reg, self.catalog)
+
+    @cached_property
+    def writer(self) -> Writer:
+        return Writer(self.reg, self.pk, self.params.quarter, self.params.year)
+
+    # --- texts -----------------------------------------------------------------------------
+    def text(self, name: str) -> str:
+        return texts.load(self.run, name, self.reg)
+
+    def iku_text(self, iku: Iku) -> str:
+        return texts.load_iku(self.run, iku.kode, self.reg)
+
+    # --- structure -------------------------------------------------------------------------
+    def sasaran_groups(self) -> list[tuple[int, Sasaran, list[Iku]]]:
+        """Sasaran in PK order with their IKUs (BAB II B is organised by sasaran)."""
+        out = []
+        for number, sasaran in enumerate(self.pk.sasaran, start=1):
+            members = [i for i in self.pk.iku if i.sasaran == sasaran.kode]
+            if members:
+                out.append((number, sasaran, members))
+        return out
+
+    def iku_chart(self, iku: Iku) -> dict[str, object] | None:
+        """The chart an IKU's evaluation shows, as display.figure arguments, or None.
+
+        A count of placements gets the placements per month (the data are monthly); other IKUs
+        have one figure per quarter, which Tabel 3 already shows.
+        """
+        if iku.sumber.dataset != "penempatan":
+            return None
+        from lkj import charts  # matplotlib only where a chart is drawn
+
+        return {
+            "fig": charts.penempatan_per_bulan(self.reg, self.inputs),
+            "caption": f"Penempatan PMI per bulan, {self.quarter_label} {self.params.year}",
+            "id": f"gambar-{iku.key}",
+            "alt": self.writer.chart_alt_penempatan(),
+        }
+
+    def title(self) -> str:
+        return self.params.title or (
+            f"Laporan Kinerja {self.quarter_label} Tahun {self.params.year}"
+        )
+
+    def signing_date(self) -> str:
+        """'Semarang, Juli 2025': the month after the quarter closes."""
+        month = 3 * self.params.quarter + 1
+        year = self.params.year + (1 if month > 12 else 0)
+        month = month - 12 if month > 12 else month
+        return f"{self.profile.kota}, {fmt.month_name(month)} {year}"
+
+    def cover(self) -> dict[str, object]:
+        """Metadata for the cover page of the HTML and PDF book."""
+        p = self.profile
+        contact = [p.alamat, f"Telp. {p.telepon}", p.email]
+        return {"unit": p.nama_singkat, "parent": p.induk, "contact": contact}
+
+    def head_signature(self) -> dict[str, str | None]:
+        """The unit head signing the report (Kata Pengantar)."""
+        head = self.profile.kepala
+        return {
+            "above": self.signing_date(),
+            "role": head.jabatan,
+            "name": head.nama,
+            "nip": head.nip,
+        }
+
+    def pk_signatures(self) -> list[dict[str, str | None]]:
+        """Both parties of the Perjanjian Kinerja (Lampiran I): superior left, head right."""
+        p, pk = self.profile, self.pk
+        signed = ""
+        if pk.tanggal_pk:
+            signed = f"{pk.kota_pk or p.kota}, {fmt.month_name(pk.tanggal_pk.month)} {pk.tahun}"
+        return [
+            {
+                "above": "Pihak Kedua",
+                "role": p.atasan.jabatan,
+                "name": p.atasan.nama,
+                "nip": p.atasan.nip,
+            },
+            {
+                "above": f"{signed}\nPihak Pertama".strip(),
+                "role": p.kepala.jabatan,
+                "name": p.kepala.nama,
+                "nip": p.kepala.nip,
+            },
+        ]
+
+    def verification_note(self) -> str | None:
+        """The sentence under Lampiran V when it shows a recap (params appendix_max_rows)."""
+        entry = self.catalog.get("lampiran-verifikasi")
+        cap = self.params.appendix_max_rows
+        if entry is None or cap is None or not self.tables.verifikasi_capped:
+            return None
+        return self.writer.verification_recap(
+            cap, f"{self.run.name}.xlsx", full_list_sheet(entry.number)
+        )
+
+    def reconciliation(self) -> list[Outcome]:
+        if not self.params.published_figures:
+            return []
+        path = self.run.root / self.params.published_figures
+        deps.file(self.run.shown(path))
+        return reconcile(self.reg, read_published(path, self.run.shown(path)), self.run.shown(path))

@@ -1,0 +1,75 @@
+"""The analyst's own words: per-quarter Markdown files under data/<unit>/<year>/teks/tw<Q>/.
+
+A text may cite a computed figure as {{ value.id }}; it is replaced by the value's display
+(as a traceable span), so figures are never typed into texts.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lkj import paths
+from lkj.book.display import value as value_span
+from lkj.errors import InputError, Problem
+from lkj.inputs.params import Run
+from lkj.values import deps
+from lkj.values.registry import Registry
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}")
+
+# The texts a quarter needs (file stem → what it is, for prompts and warnings).
+QUARTER_TEXTS = {
+    "kata_pengantar": "Kata Pengantar",
+    "ringkasan": "paragraf pembuka Ringkasan Eksekutif",
+    "renstra": "pengantar Rencana Strategis (BAB I A)",
+    "pengukuran": "pengantar Capaian Kinerja Triwulan (BAB II A)",
+    "anggaran": "catatan setelah tabel realisasi anggaran (BAB II C)",
+    "permasalahan": "daftar permasalahan (BAB III A)",
+    "tindak_lanjut": "daftar saran tindak lanjut (BAB III B)",
+}
+
+
+def text_dir(run: Run) -> Path:
+    return paths.text_dir(run.year_dir, run.params.quarter)
+
+
+def text_path(run: Run, name: str) -> Path:
+    return text_dir(run) / f"{name}.md"
+
+
+def render(text: str, registry: Registry, shown: str) -> str:
+    """Replace {{ id }} by the value span; unknown ids are input errors with their line."""
+    problems = []
+    for match in PLACEHOLDER.finditer(text):
+        if match.group(1) not in registry:
+            line = text[: match.start()].count("\n") + 1
+            problems.append(
+                Problem(
+                    shown,
+                    f"nilai '{match.group(1)}' tidak dikenal",
+                    row=line,
+                    value=match.group(0),
+                    fix="pakai id dari `lkj compute PARAMS` atau hapus rujukan ini",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    return PLACEHOLDER.sub(lambda m: value_span(registry[m.group(1)], unit=True), text)
+
+
+def load(run: Run, name: str, registry: Registry) -> str:
+    """A quarter text with its figures filled in; '' when the analyst has not written it."""
+    path = text_path(run, name)
+    deps.file(run.shown(path))  # a missing text counts too: writing it changes the page
+    if not path.is_file():
+        return ""
+    return render(path.read_text(encoding="utf-8").strip(), registry, run.shown(path))
+
+
+def load_iku(run: Run, iku_code: str, registry: Registry) -> str:
+    path = text_dir(run) / "iku" / f"{iku_code}.md"
+    deps.file(run.shown(path))  # a missing text counts too: writing it changes the page
+    if not path.is_file():
+        return ""
+    return render(path.read_text(encoding="utf-8").strip(), registry, run.shown(path))

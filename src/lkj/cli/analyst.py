@@ -1,0 +1,117 @@
+"""The analyst's commands of `lkj`: new-quarter, template, import, and check's warnings/HTML.
+
+Kept apart from lkj.cli.main so that file stays a thin dispatcher; lkj.cli.main registers these.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+
+from lkj.errors import InputError, Problem
+
+err_console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False)
+
+
+def _warn(problems: list[Problem]) -> None:
+    for warning in problems:
+        err_console.print(f"  [yellow]![/] {warning.render()}", soft_wrap=True)
+
+
+def check(args: argparse.Namespace) -> int:
+    """Validate (errors fail), then warn about doubtful data; optionally write an HTML page."""
+    from lkj.analyst.checks import plausibility, write_html
+    from lkj.compute.engine import compute
+    from lkj.inputs.load import load_inputs
+    from lkj.inputs.params import load_run
+
+    run = load_run(args.params)
+    title = f"Pemeriksaan data {run.name}"
+    try:
+        inputs = load_inputs(run)
+    except InputError as exc:
+        if args.html:
+            write_html(Path(args.html), title, exc.problems, exc.warnings)
+            err_console.print(f"  Laporan pemeriksaan: {args.html}", soft_wrap=True)
+        raise
+    warnings = [*inputs.warnings, *plausibility(inputs, compute(inputs))]
+    _warn(warnings)
+    out_console.print(
+        f"[green]✓[/] {run.shown(run.params_path)}: semua data masukan sah "
+        f"({len(inputs.files)} berkas diperiksa, {len(warnings)} peringatan)."
+    )
+    if args.html:
+        write_html(Path(args.html), title, [], warnings)
+        out_console.print(f"  Laporan pemeriksaan: {args.html}", soft_wrap=True)
+    return 0
+
+
+def new_quarter(args: argparse.Namespace) -> int:
+    from lkj.analyst.quarter import new_quarter as scaffold
+
+    result = scaffold(Path(args.root), args.unit, args.year, args.quarter)
+    if result.new_year_from:
+        out_console.print(f"[green]✓[/] tahun baru {args.year} dimulai dari {result.new_year_from}")
+    for path in result.created:
+        out_console.print(f"  [green]+[/] {path}", soft_wrap=True)
+    for path in result.kept:
+        out_console.print(f"  [dim]= {path} (sudah ada, tidak diubah)[/]", soft_wrap=True)
+    if result.todo:
+        out_console.print("[bold]Yang masih perlu dilengkapi:[/]")
+        for item in result.todo:
+            out_console.print(f"  [yellow]•[/] {item}", soft_wrap=True)
+    out_console.print(f"Lalu: lkj check {result.params}")
+    return 0
+
+
+def template(args: argparse.Namespace) -> int:
+    from lkj.analyst.excel.template import write_template
+    from lkj.inputs.params import load_run
+
+    run = load_run(args.params)
+    found = write_template(run, Path(args.out))
+    out_console.print(f"[green]✓[/] {args.out}: {len(found)} lembar data + Petunjuk")
+    return 0
+
+
+def import_(args: argparse.Namespace) -> int:
+    from lkj.analyst.excel.importer import import_workbook
+
+    result = import_workbook(Path(args.workbook), args.params)
+    _warn(result.warnings)
+    for path in result.written:
+        out_console.print(f"  [green]✓[/] ditulis: {path}", soft_wrap=True)
+    out_console.print(
+        f"[green]✓[/] {args.workbook}: sah; {len(result.written)} berkas diperbarui, "
+        f"{len(result.unchanged)} tidak berubah."
+    )
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new-quarter": new_quarter,
+    "template": template,
+    "import": import_,
+}
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new-quarter", help="mulai triwulan baru: params, berkas teks, daftar data")
+    p.add_argument("--unit", required=True, help="kode unit: nama foldernya di data/")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4])
+    p.add_argument("--root", default=".", help="folder proyek (bawaan: folder ini)")
+
+    p = sub.add_parser("template", help="tulis lembar kerja Excel untuk mengisi data")
+    p.add_argument("params")
+    p.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
+
+    p = sub.add_parser(
+        "import", help="periksa lembar kerja Excel lalu tulis data/ (semua atau tidak)"
+    )
+    p.add_argument("workbook", help="berkas .xlsx hasil lkj template")
+    p.add_argument("params")

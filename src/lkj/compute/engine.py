@@ -1,0 +1,351 @@
+"""The IKU engine: targets, realisations and the three comparisons of the report, per quarter.
+
+Value ids (see docs/values.md):
+  ikuNN.target                 annual target
+  ikuNN.twQ.target             quarter target
+  ikuNN.twQ.realisasi          realisation in quarter Q (with .pembilang / .penyebut for ratios)
+  ikuNN.twQ.capaian            TW realisation vs TW target          (Tabel 3)
+  ikuNN.twQ.capaian_tahunan    TW realisation vs annual target      (Tabel 1, Tabel 18)
+  ikuNN.sd_twQ.realisasi       cumulative realisation up to quarter Q
+  ikuNN.sd_twQ.capaian         cumulative realisation vs annual target (Tabel 4)
+A capped IKU also has the uncapped value under the same id + "_mentah".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from lkj.compute import appendices, budget, rules
+from lkj.compute.measure import Measurement, cumulative, measure
+from lkj.inputs.load import Inputs, load_inputs
+from lkj.inputs.params import load_run
+from lkj.inputs.pk import Iku
+from lkj.values import formatting as fmt
+from lkj.values.registry import Registry, Source
+
+KIND_OF_JENIS = {
+    "persentase": "percent",
+    "jumlah": "count",
+    "skor": "score",
+    "kategori": "category",
+}
+PERIODS = ("tahunan", "TW1", "TW2", "TW3", "TW4")
+
+
+def target_value(iku: Iku, raw: str) -> float | int | str:
+    """Targets are stored as text; numbers for numeric IKUs, a category name otherwise."""
+    if iku.jenis == "kategori":
+        return raw.strip()
+    number = float(raw)
+    return int(number) if number.is_integer() else number
+
+
+class Engine:
+    """Computes every IKU value of one run into a registry."""
+
+    def __init__(self, inputs: Inputs):
+        self.inputs = inputs
+        self.run = inputs.run
+        self.params = inputs.run.params
+        self.quarter = self.params.quarter
+        self.year = self.params.year
+        self.reg = Registry(self.params.rounding)
+        self.targets_shown = self.run.shown(self.run.year_dir / "target.csv")
+        self.run_params = {"unit": self.params.unit, "year": self.year, "quarter": self.quarter}
+
+    # --- targets -------------------------------------------------------------------------
+    def _target(self, iku: Iku, period: str) -> str:
+        key = iku.key + (".target" if period == "tahunan" else f".tw{period[2]}.target")
+        df = self.inputs.targets
+        row = df[(df["iku"] == iku.kode) & (df["periode"] == period)].iloc[0]
+        label = (
+            "Target tahunan"
+            if period == "tahunan"
+            else f"Target {fmt.quarter_label(int(period[2]))}"
+        ) + f" IKU {iku.nomor}: {iku.nama}"
+        self.reg.add(
+            key,
+            target_value(iku, str(row["target"])),
+            kind=KIND_OF_JENIS[iku.jenis],
+            unit=iku.satuan,
+            label=label,
+            formula="ditetapkan dalam Perjanjian Kinerja",
+            sources=[
+                Source(
+                    self.targets_shown, (int(row["_row"]),), f"iku = {iku.kode}, periode = {period}"
+                )
+            ],
+            function=self._target,
+            params=self.run_params,
+        )
+        return key
+
+    # --- one IKU ---------------------------------------------------------------------------
+    def _realisation(
+        self, iku: Iku, prefix: str, m: Measurement, label: str, inputs: tuple[str, ...] = ()
+    ) -> str:
+        table = self.inputs.table(iku.sumber.dataset)
+        kind = KIND_OF_JENIS[iku.jenis]
+        extra: list[str] = list(inputs)
+        if iku.sumber.aturan == "rasio":
+            butir = iku.sumber.satuan_butir or ""
+            self.reg.add(
+                f"{prefix}.pembilang",
+                m.numerator,
+                kind="count",
+                unit=butir,
+                label=f"Pembilang {label}",
+                formula=m.formula.split(" / ")[0],
+                sources=[Source(table.shown, m.numerator_rows, m.selection)],
+                function=measure,
+                params=self.run_params,
+                inputs=[f"{i}.pembilang" for i in inputs],
+            )
+            self.reg.add(
+                f"{prefix}.penyebut",
+                m.denominator,
+                kind="count",
+                unit=butir,
+                label=f"Penyebut {label}",
+                formula=f"n(baris {iku.sumber.dataset})",
+                sources=[Source(table.shown, m.rows, m.selection)],
+                function=measure,
+                params=self.run_params,
+                inputs=[f"{i}.penyebut" for i in inputs],
+            )
+            extra = [f"{prefix}.pembilang", f"{prefix}.penyebut"]
+        key = f"{prefix}.realisasi"
+        self.reg.add(
+            key,
+            m.value,
+            kind=kind,
+            unit=iku.satuan,
+            label=label,
+            formula=m.formula,
+            sources=[] if inputs else [Source(table.shown, m.rows, m.selection)],
+            inputs=extra if iku.sumber.aturan == "rasio" else [f"{i}.realisasi" for i in inputs],
+            function=measure if not inputs else cumulative,
+            params=self.run_params,
+            note="" if m.value is not None else "belum ada realisasi",
+        )
+        return key
+
+    def _capaian(self, iku: Iku, key: str, real_key: str, target_key: str, label: str) -> str:
+        real, target = self.reg[real_key].value, self.reg[target_key].value
+        raw = rules.capaian(
+            real,
+            target,
+            jenis=iku.jenis,
+            polaritas=iku.polaritas,
+            metode_turun=iku.metode_turun,
+            kategori=iku.kategori,
+        )
+        if iku.jenis == "kategori":
+            formula = "100% bila kategori realisasi ≥ kategori target, selain itu 0%"
+        elif iku.polaritas == "turun":
+            formula = (
+                "(2 − realisasi / target) × 100%"
+                if iku.metode_turun == "selisih"
+                else "target / realisasi × 100%"
+            )
+        else:
+            formula = "realisasi / target × 100%"
+        note = ""
+        if raw is None and real is not None and target in (0, 0.0):
+            note = "target nol: capaian tidak terdefinisi"
+        settings = {**self.run_params, "polaritas": iku.polaritas}
+        if iku.batas_capaian is None:
+            self.reg.add(
+                key,
+                raw,
+                kind="percent",
+                unit="%",
+                label=label,
+                formula=formula,
+                inputs=[real_key, target_key],
+                function=rules.capaian,
+                params=settings,
+                note=note,
+            )
+            return key
+        self.reg.add(
+            f"{key}_mentah",
+            raw,
+            kind="percent",
+            unit="%",
+            label=f"{label} (tanpa batas)",
+            formula=formula,
+            inputs=[real_key, target_key],
+            function=rules.capaian,
+            params=settings,
+            note=note,
+        )
+        cap = iku.batas_capaian
+        self.reg.add(
+            key,
+            rules.apply_cap(raw, cap),
+            kind="percent",
+            unit="%",
+            label=label,
+            formula=f"min(capaian tanpa batas, {fmt.number(cap)}%)",
+            inputs=[f"{key}_mentah"],
+            function=rules.apply_cap,
+            params={**settings, "batas_capaian": cap},
+        )
+        return key
+
+    def compute_iku(self, iku: Iku) -> None:
+        k = iku.key
+        name = f"IKU {iku.nomor}"
+        annual = {p: self._target(iku, p) for p in PERIODS}
+        df = self.inputs.table(iku.sumber.dataset).df
+        parts: list[Measurement] = []
+        for q in range(1, self.quarter + 1):
+            tw = fmt.quarter_label(q)
+            m = measure(iku, df, q, self.year)
+            parts.append(m)
+            real = self._realisation(iku, f"{k}.tw{q}", m, f"Realisasi {tw} {name}")
+            self._capaian(
+                iku,
+                f"{k}.tw{q}.capaian",
+                real,
+                annual[f"TW{q}"],
+                f"Capaian {tw} {name} terhadap target {tw}",
+            )
+            self._capaian(
+                iku,
+                f"{k}.tw{q}.capaian_tahunan",
+                real,
+                annual["tahunan"],
+                f"Capaian {tw} {name} terhadap target tahunan",
+            )
+        q = self.quarter
+        sd = f"s.d. {fmt.quarter_label(q)}"
+        quarters = tuple(f"{k}.tw{i}" for i in range(1, q + 1))
+        real = self._realisation(
+            iku, f"{k}.sd_tw{q}", cumulative(iku, parts), f"Realisasi {sd} {name}", inputs=quarters
+        )
+        self._capaian(
+            iku,
+            f"{k}.sd_tw{q}.capaian",
+            real,
+            annual["tahunan"],
+            f"Capaian {sd} {name} terhadap target tahunan",
+        )
+
+    # --- averages --------------------------------------------------------------------------
+    def _average(self, key: str, members: list[str], label: str) -> None:
+        how = self.params.averages.unrealised
+        values = [self.reg[m].value for m in members]
+        counted = len(values) if how == "zero" else sum(v is not None for v in values)
+        rule = (
+            "IKU yang belum terealisasi dihitung 0%"
+            if how == "zero"
+            else "IKU yang belum terealisasi tidak dihitung"
+        )
+        self.reg.add(
+            key,
+            rules.mean(values, how),
+            kind="percent",
+            unit="%",
+            label=label,
+            formula=f"rata-rata sederhana capaian {counted} IKU ({rule})",
+            inputs=members,
+            function=rules.mean,
+            params={**self.run_params, "averages.unrealised": how},
+        )
+        self.reg.add(
+            f"{key}.banyak_iku",
+            counted,
+            kind="count",
+            unit="IKU",
+            label=f"Banyaknya IKU dalam {label.lower()}",
+            formula=rule,
+            inputs=members,
+            function=rules.mean,
+            params={**self.run_params, "averages.unrealised": how},
+        )
+
+    def compute_averages(self) -> None:
+        """Means of the annual-target comparisons: TW (Tabel 1, 18) and cumulative (Tabel 4)."""
+        q, pk = self.quarter, self.inputs.pk
+        comparisons = (
+            (f"tw{q}.capaian_tahunan", f"{fmt.quarter_label(q)} terhadap target tahunan"),
+            (f"sd_tw{q}.capaian", f"s.d. {fmt.quarter_label(q)}"),
+        )
+        for part, what in comparisons:
+            self._average(
+                f"rata2.{part}", [f"{i.key}.{part}" for i in pk.iku], f"Rata-rata capaian {what}"
+            )
+        for keg in pk.kegiatan:
+            members = [i for i in pk.iku if i.kegiatan == keg.kode]
+            for part, what in comparisons if members else ():
+                self._average(
+                    f"kegiatan.{keg.kode.lower()}.{part}",
+                    [f"{i.key}.{part}" for i in members],
+                    f"Rata-rata capaian {what} kegiatan {keg.nama}",
+                )
+
+    def compute_counts(self) -> None:
+        """How many sasaran, IKUs, misi and tujuan: numbers the text states, so values too."""
+        pk_file = self.run.shown(self.run.year_dir / "pk.yml")
+        profile_file = self.run.shown(self.run.unit_dir / "profil.yml")
+        pk, renstra = self.inputs.pk, self.inputs.profile.renstra
+        for key, count, label, shown, what in (
+            (
+                "pk.banyak_sasaran",
+                len(pk.sasaran),
+                "Banyaknya sasaran strategis",
+                pk_file,
+                "sasaran",
+            ),
+            ("pk.banyak_iku", len(pk.iku), "Banyaknya IKU", pk_file, "iku"),
+            (
+                "renstra.banyak_misi",
+                len(renstra.misi),
+                "Banyaknya misi",
+                profile_file,
+                "renstra.misi",
+            ),
+            (
+                "renstra.banyak_tujuan",
+                len(renstra.tujuan),
+                "Banyaknya tujuan",
+                profile_file,
+                "renstra.tujuan",
+            ),
+        ):
+            self.reg.add(
+                key,
+                count,
+                kind="count",
+                unit="",
+                label=label,
+                formula=f"n(daftar {what})",
+                sources=[Source(shown, (), f"daftar {what}")],
+                function=self.compute_counts,
+                params=self.run_params,
+            )
+
+    def compute(self) -> Registry:
+        self.compute_counts()
+        for iku in self.inputs.pk.iku:
+            self.compute_iku(iku)
+        self.compute_averages()
+        budget.compute(self.reg, self.inputs)
+        appendices.compute(self.reg, self.inputs)
+        return self.reg
+
+
+def compute(inputs: Inputs) -> Registry:
+    return Engine(inputs).compute()
+
+
+def compute_run(params_path: str | Path) -> Registry:
+    """Validate the inputs of a params file and compute every value."""
+    return compute(load_inputs(load_run(params_path)))
+
+
+def values_by_id(registry: Registry) -> dict[str, Any]:
+    return {v.id: v.value for v in registry}

@@ -1,0 +1,107 @@
+"""Compare computed values with the figures a published report printed.
+
+The file of published figures (CSV: id, tempat, terbitan, catatan) is transcribed from the
+report. `catatan` explains a known difference; a row without one is expected to match.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkj.errors import InputError, Problem
+from lkj.values.registry import Registry
+
+COLUMNS = ["id", "tempat", "terbitan", "catatan"]
+
+
+@dataclass(frozen=True)
+class Published:
+    row: int
+    id: str
+    place: str
+    printed: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    item: Published
+    computed: str
+    matches: bool
+
+    @property
+    def status(self) -> str:
+        if self.matches:
+            return "cocok"
+        return "beda (dijelaskan)" if self.item.note else "BEDA"
+
+
+def normalise(text: str) -> str:
+    """Compare figures, not typography: 'Rp. 4.826.057.000,00' ~ '4.826.057.000'."""
+    text = text.replace("\xa0", " ").strip()
+    text = re.sub(r"^Rp\.?\s*", "", text)
+    text = re.sub(r",0+(?=\D*$)", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def read_published(path: Path, shown: str) -> list[Published]:
+    if not path.is_file():
+        raise InputError(
+            [
+                Problem(
+                    shown,
+                    "berkas angka terbitan tidak ditemukan",
+                    fix="periksa jalur berkas (relatif terhadap folder proyek)",
+                )
+            ]
+        )
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != COLUMNS:
+            raise InputError(
+                [
+                    Problem(
+                        shown,
+                        f"kolom harus {', '.join(COLUMNS)}",
+                        row=1,
+                        value=",".join(reader.fieldnames or []),
+                        fix="gunakan baris judul persis seperti itu",
+                    )
+                ]
+            )
+        return [
+            Published(
+                i,
+                r["id"].strip(),
+                r["tempat"].strip(),
+                r["terbitan"].strip(),
+                (r["catatan"] or "").strip(),
+            )
+            for i, r in enumerate(reader, start=2)
+        ]
+
+
+def reconcile(registry: Registry, items: list[Published], shown: str) -> list[Outcome]:
+    unknown = [
+        Problem(
+            shown,
+            f"id nilai '{p.id}' tidak dikenal",
+            row=p.row,
+            column="id",
+            value=p.id,
+            fix="cari id yang benar dengan `lkj trace PARAMS --search KATA`",
+        )
+        for p in items
+        if p.id not in registry
+    ]
+    if unknown:
+        raise InputError(unknown)
+    out = []
+    for p in items:
+        value = registry[p.id]
+        shown_forms = {normalise(value.display), normalise(value.display_with_unit)}
+        out.append(Outcome(p, value.display_with_unit, normalise(p.printed) in shown_forms))
+    return out

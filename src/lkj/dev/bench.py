@@ -1,0 +1,220 @@
+"""`make bench`: the naive way and `lkj build` side by side, in one run on this machine.
+
+    python -m lkj.dev.bench [--params params/jateng-2025-tw2.yml]
+
+Everything runs in throw-away copies of the project (the repository's _build/ and _output/
+are never touched), each step as a subprocess timed with wall clock; peak memory is the
+largest resident set of any process of the step (os.wait4 rusage covers the kernels too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+from lkj import paths
+from lkj.dev.synth import copy_project, synthesize
+from lkj.inputs.params import load_run
+from lkj.render.quarto import load_book
+
+BIN = Path(sys.executable).parent
+CHANGED = "kepulangan.csv"  # in the run's year folder: read by some notebooks, not all
+
+
+@dataclass
+class Step:
+    name: str
+    seconds: float
+    peak_mb: float
+    roles: dict[str, float] = field(default_factory=dict)  # sampled peak RSS per kind of process
+
+
+def role(cmdline: list[str]) -> str:
+    """Which kind of build process a command line is (its arguments can name other tools)."""
+    program = Path(cmdline[0]).name if cmdline else ""
+    if "lkj.render.typst_worker" in cmdline:
+        return "typst"
+    if any("ipykernel" in part for part in cmdline[:4]):
+        return "kernel"
+    if program == "pandoc":
+        return "pandoc"
+    for name in ("papermill", "lkj"):
+        if program == name or (len(cmdline) > 1 and Path(cmdline[1]).name == name):
+            return name
+    return "lain"
+
+
+class Sampler(threading.Thread):
+    """Every 50 ms: the resident set of each process under `pid`, the largest per role.
+
+    os.wait4 gives the exact peak of the largest single process but not which one it was;
+    the sampler names it (and can miss a spike shorter than its interval)."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peaks, self.stop = pid, {}, threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.05):
+            try:
+                root = psutil.Process(self.pid)
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                continue
+            for proc in procs:
+                try:
+                    mb = proc.memory_info().rss / 1024 / 1024
+                    name = role(proc.cmdline() or [proc.name()])  # exiting: no argv
+                except psutil.Error:
+                    continue
+                self.peaks[name] = max(self.peaks.get(name, 0.0), mb)
+
+
+def timed(name: str, commands: list[list[str]], cwd: Path) -> Step:
+    started, peak, roles = time.perf_counter(), 0.0, {}
+    for command in commands:
+        proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        sampler = Sampler(proc.pid)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        sampler.stop.set()
+        sampler.join()
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{name}: {' '.join(command)} failed:\n{proc.stderr.read().decode()}")
+        peak = max(peak, usage.ru_maxrss / 1024)
+        for key, mb in sampler.peaks.items():
+            roles[key] = max(roles.get(key, 0.0), mb)
+    step = Step(name, time.perf_counter() - started, peak, roles)
+    by_role = ", ".join(f"{k} {v:.0f}" for k, v in sorted(roles.items(), key=lambda kv: -kv[1]))
+    print(f"  {name:<34} {step.seconds:7.1f} s  {step.peak_mb:6.0f} MB  ({by_role})", flush=True)
+    return step
+
+
+def naive(project: Path, params: str) -> list[list[str]]:
+    """papermill CLI once per notebook, one after another."""
+    book = load_book(project)
+    out = project / "_naive"
+    commands = []
+    for chapter in book.chapters:
+        dest = out / chapter.rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        command = [str(BIN / "papermill"), str(chapter.path), str(dest)]
+        command += ["--cwd", str(chapter.path.parent), "-p", "params_file", str(project / params)]
+        commands.append([*command, "--log-level", "ERROR"])
+    return commands
+
+
+def add_record(path: Path) -> None:
+    """The analyst's typical fix: one forgotten record, a copy of the last with a new id,
+    so that counts, IKU values and the appendix change (unlike a blank line)."""
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    last = text.splitlines()[-1]
+    ident, rest = last.split(",", 1)
+    path.write_text(f"{text}\n{ident}-B,{rest}\n", encoding="utf-8")
+
+
+def lkj(*args: str) -> list[str]:
+    return [str(BIN / "lkj"), "build", *args]
+
+
+def machine() -> str:
+    model = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+        ram = f"{int(mem) / 1024 / 1024:.0f} GB RAM"
+    except OSError:
+        ram = "? RAM"
+    return f"{os.cpu_count()} cores (nproc), {model}, {ram}, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--params", default="params/jateng-2025-tw2.yml")
+    parser.add_argument("--factor", type=int, default=100)
+    args = parser.parse_args(argv)
+    source = Path.cwd()
+    params = args.params
+    print(f"Machine: {machine()}")
+    with tempfile.TemporaryDirectory(prefix="lkj-bench-") as tmp:
+        base = copy_project(source, Path(tmp) / "p")
+        big = Path(tmp) / "big"
+        run = load_run(base / params)
+        synthesize(source, big, args.factor, run.params.unit)
+        steps: dict[str, Step] = {}
+        print(f"  {'step':<34} {'time':>9}  {'peak RSS':>9}")
+        nb = timed("naive: papermill CLI × notebooks", naive(base, params), base)
+        # The naive way's rendering: the same renderer on the same executed notebooks.
+        lkj_force = lkj(params, "--renderer", "pandoc", "--force")
+        shutil.rmtree(paths.build_root(base), ignore_errors=True)
+        build = lkj(params, "--renderer", "pandoc")
+        steps["cold"] = timed("lkj build, cold", [build], base)
+        (paths.build_dir(base, Path(params).stem) / "assembly.key").unlink()
+        for part in ("pandoc", "pdf", "docx"):  # assembly's own caches: render from scratch
+            shutil.rmtree(paths.cache_dir(base) / part, ignore_errors=True)
+        render = timed("  rendering alone", [build], base)
+        steps["naive"] = Step("naive", nb.seconds + render.seconds, max(nb.peak_mb, render.peak_mb))
+        steps["noop"] = timed("no-op rebuild", [build], base)
+        changed = run.year_dir / CHANGED
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        steps["one"] = timed(f"{CHANGED}: content, no value", [build], base)
+        add_record(changed)
+        steps["edit"] = timed(f"{CHANGED}: one record added", [build], base)
+        steps["force"] = timed("lkj build --force (warm cache)", [lkj_force], base)
+        batch_root = copy_project(source, Path(tmp) / "batch")
+        all_params = sorted(
+            str(p.relative_to(batch_root)) for p in (batch_root / "params").glob("*.yml")
+        )
+        steps["batch"] = timed(
+            f"batch: {len(all_params)} params files, cold",
+            [lkj(*all_params, "--renderer", "pandoc")],
+            batch_root,
+        )
+        steps["big"] = timed(f"lkj build, cold, {args.factor}× data", [build], big)
+    report(steps, args.factor)
+    return 0
+
+
+def report(steps: dict[str, Step], factor: int) -> None:
+    cold = steps["cold"].seconds
+    peak = max(s.peak_mb for s in steps.values())
+    goals = [
+        ("cold ≤ 25 % of naive", cold / steps["naive"].seconds, 0.25, "ratio"),
+        ("no-op rebuild ≤ 1 s", steps["noop"].seconds, 1.0, "s"),
+        ("one changed file (no value) ≤ 30 % cold", steps["one"].seconds / cold, 0.30, "ratio"),
+        ("one changed file (record) ≤ 30 % cold", steps["edit"].seconds / cold, 0.30, "ratio"),
+        (f"{factor}× data ≤ 2× cold", steps["big"].seconds / cold, 2.0, "ratio"),
+        ("peak memory per process ≤ 400 MB", peak, 400.0, "MB"),
+    ]
+    print()
+    print(f"  naive (papermill CLI + rendering)  {steps['naive'].seconds:7.1f} s")
+    print(f"  {'goal':<42} {'measured':>9} {'limit':>7}  result")
+    for name, measured, limit, unit in goals:
+        shown = f"{measured:.2f}" if unit == "ratio" else f"{measured:.1f} {unit}"
+        print(f"  {name:<42} {shown:>9} {limit:>7}  {'PASS' if measured <= limit else 'FAIL'}")
+    roles: dict[str, float] = {}
+    for step in steps.values():
+        for name, mb in step.roles.items():
+            roles[name] = max(roles.get(name, 0.0), mb)
+    print("  largest resident set seen per kind of process (sampled every 50 ms): ")
+    print(
+        "    " + ", ".join(f"{k} {v:.0f} MB" for k, v in sorted(roles.items(), key=lambda i: -i[1]))
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

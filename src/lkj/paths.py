@@ -1,0 +1,74 @@
+"""The project's folder layout: the one place that knows where things live.
+
+A project is a folder holding `params/`, `data/` (or the params' `data_dir`), `notebooks/`
+and `_quarto.yml`. Inside it lkj reads the reference lists and the analyst's texts, and
+writes only below `_build/` (disposable work) and `_output/` (published books). Resources
+(styles, templates, filters) ship inside the package.
+
+Foundation module: imports nothing from lkj, so every stage may use it.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+DATA = "data"  # default data folder of a project (params: data_dir)
+REFERENCE = "referensi"  # lists shared by every unit, below the data folder
+TEXTS = "teks"  # the analyst's words, below a unit's year folder
+BUILD = "_build"  # executed notebooks, caches, hand-offs: disposable
+OUTPUT = "_output"  # published books, one folder per run
+CACHE = "cache"  # below BUILD: content-addressed entries shared by all runs
+HANDOFF = "book.pickle"  # below a run's build folder: the loaded run for warm kernels
+HANDOFF_PENDING = HANDOFF + ".pending"
+
+
+def resource(name: str) -> Path:
+    """Path of a file under lkj/resources (a real file: setuptools installs them unzipped)."""
+    return Path(str(resources.files("lkj") / "resources" / name))
+
+
+def reference_dir(data_root: Path) -> Path:
+    return data_root / REFERENCE
+
+
+def reference_file(data_root: Path, name: str) -> Path:
+    return reference_dir(data_root) / f"{name}.csv"
+
+
+def text_dir(year_dir: Path, quarter: int) -> Path:
+    return year_dir / TEXTS / f"tw{quarter}"
+
+
+def build_root(root: Path) -> Path:
+    return root / BUILD
+
+
+def build_dir(root: Path, run_name: str) -> Path:
+    return build_root(root) / run_name
+
+
+def cache_dir(root: Path) -> Path:
+    return build_root(root) / CACHE
+
+
+def output_root(root: Path) -> Path:
+    return root / OUTPUT
+
+
+def handoff(root: Path, run_name: str) -> Path:
+    return build_dir(root, run_name) / HANDOFF
+
+
+def handoff_pending(root: Path, run_name: str) -> Path:
+    return build_dir(root, run_name) / HANDOFF_PENDING
+
+
+def shown(path: Path, root: Path | None) -> str:
+    """A path as the user sees it: relative to the project root when inside it (copy-friendly)."""
+    if root is None:
+        return str(path)
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)

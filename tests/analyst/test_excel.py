@@ -1,0 +1,139 @@
+"""lkj template → lkj import: the analyst's Excel round trip, and refused workbooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from lkj.analyst.excel.importer import import_workbook
+from lkj.analyst.excel.template import write_template
+from lkj.cli.main import main
+from lkj.errors import InputError
+from lkj.inputs.params import load_run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def workbook(mini, tmp_path: Path) -> Path:
+    out = tmp_path / "isian.xlsx"
+    write_template(load_run(mini.params), out)
+    return out
+
+
+def test_template_has_instructions_data_and_validation(mini, workbook: Path) -> None:
+    wb = load_workbook(workbook)
+    assert wb.sheetnames[0] == "Petunjuk"
+    assert {"target", "pagu", "realisasi_anggaran", "pengaduan", "penempatan"} <= set(wb.sheetnames)
+    guide = " ".join(str(c.value) for row in wb["Petunjuk"].iter_rows() for c in row if c.value)
+    assert "Cara mengisi" in guide and "wajib diisi" in guide
+    ws = wb["pengaduan"]
+    assert [c.value for c in ws[1]] == mini.read("data/mini/2025/pengaduan.csv").split("\n")[
+        0
+    ].split(",")
+    assert ws["B1"].comment is not None and "triwulan" in ws["B1"].comment.text
+    assert isinstance(ws["B2"].value, dt.datetime)  # a real Excel date
+    rules = {str(dv.sqref).split(":")[0]: dv for dv in ws.data_validations.dataValidation}
+    assert rules["E2"].type == "list"  # jenis_masalah A–O
+    assert rules["F2"].formula1 == '"L,P"'
+    assert rules["B2"].type == "date"
+    jumlah = {
+        str(dv.sqref).split(":")[0]: dv for dv in wb["penempatan"].data_validations.dataValidation
+    }
+    assert jumlah["F2"].type == "whole" and isinstance(wb["penempatan"]["F2"].value, int)
+
+
+@pytest.mark.parametrize(
+    "params",
+    ["params/jateng-2025-tw2.yml", "params/nusantara-2025-tw1.yml"],
+)
+def test_unchanged_template_imports_byte_identical(tmp_path: Path, params: str) -> None:
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "params", root / "params")
+    run = load_run(root / params)
+    before = digest(root / "data")
+    xlsx = tmp_path / "t.xlsx"
+    write_template(run, xlsx)
+    result = import_workbook(xlsx, root / params)
+    assert result.written == []
+    assert digest(root / "data") == before
+
+
+def test_edit_in_excel_is_written(mini, workbook: Path) -> None:
+    wb = load_workbook(workbook)
+    ws = wb["penempatan"]
+    ws["F2"] = 15  # was 12
+    wb.save(workbook)
+    assert main(["import", str(workbook), str(mini.params)]) == 0
+    assert "2025-03,P4MI,Reguler,Formal,L,15\n" in mini.read("data/mini/2025/penempatan.csv")
+
+
+def _refused(mini, workbook: Path, edit) -> list:
+    wb = load_workbook(workbook)
+    edit(wb)
+    wb.save(workbook)
+    before = digest(mini.root / "data")
+    with pytest.raises(InputError) as info:
+        import_workbook(workbook, mini.params)
+    assert digest(mini.root / "data") == before  # nothing written
+    return info.value.problems
+
+
+def test_text_in_number_cell(mini, workbook: Path) -> None:
+    problems = _refused(mini, workbook, lambda wb: wb["penempatan"].cell(3, 6, "sepuluh"))
+    (p,) = problems
+    assert p.file == "isian.xlsx, lembar 'penempatan'"
+    assert (p.row, p.column, p.value) == (3, "F (jumlah)", "sepuluh")
+    assert "bilangan bulat" in p.message and p.fix
+
+
+def test_wrong_category(mini, workbook: Path) -> None:
+    problems = _refused(mini, workbook, lambda wb: wb["pengaduan"].cell(2, 5, "Z"))
+    (p,) = problems
+    assert ("lembar 'pengaduan'" in p.file, p.row, p.column) == (True, 2, "E (jenis_masalah)")
+    assert "A–E" in p.fix  # the mini project lists five problem types
+
+
+def test_missing_sheet(mini, workbook: Path) -> None:
+    problems = _refused(mini, workbook, lambda wb: wb.remove(wb["verifikasi"]))
+    assert any(
+        p.file == "isian.xlsx, lembar 'verifikasi'" and "tidak ada" in p.message for p in problems
+    )
+
+
+def test_date_in_another_year(mini, workbook: Path) -> None:
+    problems = _refused(
+        mini, workbook, lambda wb: wb["pengaduan"].cell(3, 2, dt.datetime(2024, 4, 15))
+    )
+    (p,) = problems
+    assert (p.row, p.column, p.value) == (3, "B (tanggal)", "2024-04-15")
+    assert "2025" in p.message
+
+
+def test_several_problems_reported_at_once(mini, workbook: Path) -> None:
+    def edit(wb) -> None:
+        wb["penempatan"].cell(3, 6, "sepuluh")
+        wb["pengaduan"].cell(2, 5, "Z")
+
+    problems = _refused(mini, workbook, edit)
+    assert {p.file.split("'")[1] for p in problems} == {"penempatan", "pengaduan"}
+
+
+def test_template_command(mini, tmp_path: Path) -> None:
+    out = tmp_path / "cli.xlsx"
+    assert main(["template", str(mini.params), "--out", str(out)]) == 0
+    assert out.is_file()
