@@ -72,7 +72,7 @@ import html
 import io
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from lkj.book.tablespec import TableSpec, ValueLike, typst_str, typst_text
@@ -198,6 +198,12 @@ def table(spec: TableSpec) -> None:
     )
     label = f"{spec.number} " if spec.number else ""
     _publish(md, html_part, f"[{label}{spec.caption}]")
+
+
+def tables(specs: Iterable[TableSpec]) -> None:
+    """Show several TableSpecs in order (an appendix made of one table per group)."""
+    for spec in specs:
+        table(spec)
 
 
 def figure_png(fig: Any, dpi: int = 150) -> bytes:
