@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkj.compute.appendices import verifikasi_capped, slug
+from lkj.compute.appendices import slug, verifikasi_capped
 from lkj.compute.engine import compute, compute_run
 from lkj.dev.synth import copy_project, synthesize
 from lkj.inputs.load import load_inputs

@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 
 from lkj import paths
-from lkj.book.texts import QUARTER_TEXTS
 from lkj.analyst import coverage
+from lkj.book.texts import QUARTER_TEXTS
 from lkj.errors import InputError, LkjError
 from lkj.inputs import schemas as sc
 from lkj.inputs.load import load_inputs, read_csv_text

@@ -11,15 +11,15 @@ from collections.abc import Iterable
 from lkj.book.catalog import Catalog, build_catalog, iku_table_id
 from lkj.book.tablespec import Cell, TableSpec
 from lkj.compute.appendices import (
-    VERIFIKASI_COLUMNS,
     SEXES,
+    VERIFIKASI_COLUMNS,
+    kepulangan_groups,
     penempatan_columns,
     penempatan_layout,
     pengaduan_rows,
-    kepulangan_groups,
+    slug,
     verifikasi_capped,
     verifikasi_groups,
-    slug,
 )
 from lkj.compute.reconcile import Outcome
 from lkj.inputs.load import Inputs
