@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lkj import paths
 from lkj.errors import InputError, Problem
+from lkj.inputs.messages import error_text
 from lkj.inputs.yamlio import dotted, line_of, load_yaml
 
 RoundingMode = Literal["half_up", "truncate"]
@@ -134,7 +135,7 @@ def load_run(params_path: str | Path) -> Run:
             found.append(
                 Problem(
                     shown,
-                    _msg(err),
+                    error_text(err, key)[0],
                     row=line_of(lines, loc),
                     column=key,
                     value=err.get("input") if err["type"] != "missing" else None,
@@ -179,20 +180,3 @@ def load_run(params_path: str | Path) -> Run:
             ]
         )
     return run
-
-
-def _msg(err: dict) -> str:
-    kind = err["type"]
-    if kind == "missing":
-        return "kunci wajib tidak ada"
-    if kind == "extra_forbidden":
-        return "kunci tidak dikenal"
-    if kind in ("less_than_equal", "greater_than_equal"):
-        bound = next(iter(err.get("ctx", {}).values()), "")
-        word = "maksimal" if kind == "less_than_equal" else "minimal"
-        return f"nilai di luar rentang ({word} {bound})"
-    if kind == "literal_error":
-        return "nilai tidak diizinkan"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return "nilai harus bilangan bulat"
-    return f"nilai tidak sah ({err['msg']})"
