@@ -47,7 +47,7 @@ class Params(BaseModel):
     averages: Averages = Field(default_factory=Averages)
     reconciliation_appendix: bool = True
     trace_appendix: bool = True  # Lampiran "Jejak Angka": every value with its lineage
-    published_figures: str | None = None  # file of published figures, relative to the unit folder
+    published_figures: str | None = None  # file of published figures, relative to the project
     # Most rows a record-list appendix prints (Lampiran V: one row per event); above it the
     # book shows a recap and the full list goes to the XLSX. None: no cap. Strict: a YAML
     # string "200" or true is a typing mistake, not a number.
