@@ -14,7 +14,6 @@ A capped IKU also has the uncapped value under the same id + "_mentah".
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from lkj.compute import appendices, budget, rules
 from lkj.compute.measure import Measurement, cumulative, measure
@@ -345,7 +344,3 @@ def compute(inputs: Inputs) -> Registry:
 def compute_run(params_path: str | Path) -> Registry:
     """Validate the inputs of a params file and compute every value."""
     return compute(load_inputs(load_run(params_path)))
-
-
-def values_by_id(registry: Registry) -> dict[str, Any]:
-    return {v.id: v.value for v in registry}
