@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from lkj.book.charts import COLORS, _pct_axis, _subplots
+from lkj.book.charts import COLORS, pct_axis, subplots
 from lkj.book.core import Book
 from lkj.book.tablespec import Cell, TableSpec
 from lkj.compute.engine import compute
@@ -122,7 +122,7 @@ def chart(book: Book, prev: Previous | None = None) -> Figure:
         series.append(
             (f"TW {fmt.roman(q)} {prev.year}", [v.value or 0 if v else 0 for v in values])
         )
-    fig, ax = _subplots(figsize=(7, 3.2))
+    fig, ax = subplots(figsize=(7, 3.2))
     width = 0.8 / len(series)
     palette = [*COLORS, "#548235"]
     for n, (label, values) in enumerate(series):
@@ -130,7 +130,7 @@ def chart(book: Book, prev: Previous | None = None) -> Figure:
         ax.bar(xs, values, width, label=label, color=palette[n % len(palette)])
     ax.axhline(100, color=COLORS[2], linewidth=1, linestyle="--")
     ax.set_xticks(range(len(ikus)), [f"IKU {i.nomor}" for i in ikus], rotation=45, fontsize=7)
-    _pct_axis(ax, "y")
+    pct_axis(ax, "y")
     ax.set_ylabel("Capaian (%)")
     ax.legend(
         fontsize=7,
