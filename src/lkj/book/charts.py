@@ -24,7 +24,7 @@ STYLE = {
 }
 
 
-def _subplots(figsize: tuple[float, float]):
+def subplots(figsize: tuple[float, float]):
     """A Figure without pyplot: no global state, no backend, nothing shown twice in Jupyter."""
     with rc_context(STYLE):
         fig = Figure(figsize=figsize, dpi=150)
@@ -38,7 +38,7 @@ def _label_values(fig: Figure, labelled: list[tuple[str, Value]]) -> None:
     fig.lkj_values = [(f"{name}: {v.display_with_unit}", v.id) for name, v in labelled]
 
 
-def _pct_axis(ax, axis: str = "x") -> None:
+def pct_axis(ax, axis: str = "x") -> None:
     formatter = FuncFormatter(lambda v, _: fmt.percent(v, 0))
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(formatter)
 
@@ -50,7 +50,7 @@ def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
     labels = [f"IKU {i.nomor}" for i in ikus]
     tw = [reg[f"{i.key}.tw{q}.capaian_tahunan"] for i in ikus]
     sd = [reg[f"{i.key}.sd_tw{q}.capaian"] for i in ikus]
-    fig, ax = _subplots(figsize=(7, 0.38 * len(ikus) + 1.2))
+    fig, ax = subplots(figsize=(7, 0.38 * len(ikus) + 1.2))
     y = range(len(ikus))
     h = 0.38
     bars_tw = ax.barh(
@@ -72,7 +72,7 @@ def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
         ax.bar_label(bars, labels=shown, padding=2, fontsize=7)
     ax.axvline(100, color=COLORS[2], linewidth=1, linestyle="--")
     ax.set_yticks(list(y), labels)
-    _pct_axis(ax)
+    pct_axis(ax)
     ax.set_xlim(0, max(130, max((v.value or 0) for v in [*tw, *sd]) * 1.15))
     ax.set_xlabel("Capaian (%)")
     fig.legend(loc="lower center", ncols=2, fontsize=7, frameon=False)
@@ -93,7 +93,7 @@ def penempatan_per_bulan(reg: Registry, inputs: Inputs) -> Figure:
     q = inputs.run.params.quarter
     layanan = penempatan_layout(inputs)["layanan"]
     months = fmt.quarter_months(q)
-    fig, ax = _subplots(figsize=(6.5, 3.2))
+    fig, ax = subplots(figsize=(6.5, 3.2))
     bottoms = [0] * len(months)
     names = [fmt.month_name(m) for m in months]
     for color, name in zip(COLORS, layanan, strict=False):
@@ -135,7 +135,7 @@ def anggaran_vs_kinerja(reg: Registry, inputs: Inputs) -> Figure:
     labels = [textwrap.fill(k.nama, 34) for k in kegiatan]
     serap = [reg[f"anggaran.{k.kode.lower()}.persen"] for k in kegiatan]
     kinerja = [reg[f"kegiatan.{k.kode.lower()}.tw{q}.capaian_tahunan"] for k in kegiatan]
-    fig, ax = _subplots(figsize=(6.5, 3.2))
+    fig, ax = subplots(figsize=(6.5, 3.2))
     x = range(len(kegiatan))
     w = 0.36
     b1 = ax.bar(
@@ -155,7 +155,7 @@ def anggaran_vs_kinerja(reg: Registry, inputs: Inputs) -> Figure:
     ax.bar_label(b1, labels=[v.display for v in serap], padding=2, fontsize=8)
     ax.bar_label(b2, labels=[v.display for v in kinerja], padding=2, fontsize=8)
     ax.set_xticks(list(x), labels, fontsize=7)
-    _pct_axis(ax, "y")
+    pct_axis(ax, "y")
     ax.set_ylim(0, max(110, max((v.value or 0) for v in [*serap, *kinerja]) * 1.2))
     ax.legend(fontsize=7, frameon=False, loc="upper right")
     ax.set_title(
