@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PARAMS ?= params/jateng-2025-tw2.yml
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps report check compute test lint format clean bench
+.PHONY: help install system-deps report check compute test test-fast lint format clean bench compare
 
 help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,14 +45,16 @@ check: install ## Validate the inputs of PARAMS (default: the Jawa Tengah TW II 
 compute: install ## Print every computed value of PARAMS as JSON
 	$(BIN)/lkj compute $(PARAMS) --format json
 
-test: install system-deps ## Run the whole test suite (lint included)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: install system-deps lint ## Run the whole test suite (lint and type check included)
 	$(BIN)/python -m pytest -q
 
-lint: install ## ruff lint and format check
+test-fast: install ## Unit tests only (no book builds, no browser): under a minute
+	$(BIN)/python -m pytest -q -n 2 -m "not slow and not browser"
+
+lint: install ## ruff lint and format check, mypy type check of src/
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: install ## Apply ruff formatting and safe fixes
 	$(BIN)/ruff check --fix .
@@ -60,6 +62,10 @@ format: install ## Apply ruff formatting and safe fixes
 
 bench: install ## Time naive vs lkj build (cold, no-op, one file, batch, 100x data); see docs/performance.md
 	$(BIN)/python -m lkj.dev.bench --params $(PARAMS)
+
+BASE ?= origin/main
+compare: install ## Build every params file at git revision BASE and here; compare values, PDF and HTML text
+	$(BIN)/python -m lkj.dev.compare --base $(BASE)
 
 clean: ## Remove build outputs (never data/)
 	rm -rf _build _output

@@ -87,3 +87,17 @@ def open_page(browser):
         return page, errors
 
     return _open
+
+
+# --- `make test-fast`: which tests are slow --------------------------------------------------
+# A test is slow when it builds a book (the end-to-end tests in tests/report/, and any test
+# that uses a fixture which runs the notebooks or the renderers). Marked here, once, so a new
+# test that asks for such a fixture is slow without anyone remembering to say so.
+SLOW_FIXTURES = {"built", "built_internal", "book_project", "fresh_book", "public", "internal"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        in_report = "tests/report/" in item.nodeid or item.nodeid.startswith("report/")
+        if in_report or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -63,9 +63,5 @@ class InputError(LkjError):
         super().__init__("\n".join([head, *("  - " + line for line in lines)]))
 
 
-class ComputeError(LkjError):
-    """A value could not be computed from valid inputs (a configuration contradiction)."""
-
-
 class BuildError(LkjError):
     """Building the book failed; the previous output was left untouched."""

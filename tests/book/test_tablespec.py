@@ -10,7 +10,7 @@ import pypdf
 import pytest
 import typst
 
-from lkj.book.tablespec import Cell, TableSpec, as_cell, to_html, to_typst, typst_str
+from lkj.book.tablespec import Cell, TableSpec, as_cell, placed_cells, to_html, to_typst, typst_str
 from lkj.render.pandoc import resource
 
 
@@ -182,3 +182,12 @@ def test_cell_without_pdf_link_keeps_its_id_in_html_only() -> None:
     assert 'data-value-id="iku07.tw2"' in to_html(table)  # the panel still opens on click
     assert "lkj-value" not in to_typst(table)
     assert '#"7.375"' in to_typst(table)
+
+
+def test_placed_cells_gives_the_column_each_cell_starts_in_past_row_spans():
+    rows = [
+        [Cell("a", rowspan=2), Cell("b", colspan=2), Cell("c")],
+        [Cell("d"), Cell("e", colspan=2)],
+    ]
+    placed = [[(col, cell.text) for col, cell in row] for row in placed_cells(rows)]
+    assert placed == [[(0, "a"), (1, "b"), (3, "c")], [(1, "d"), (2, "e")]]

@@ -18,12 +18,13 @@ from pathlib import Path
 import yaml
 
 from lkj import paths
-from lkj.book.texts import QUARTER_TEXTS
 from lkj.analyst import coverage
+from lkj.book.texts import QUARTER_TEXTS
 from lkj.errors import InputError, LkjError
-from lkj.inputs import schemas as sc
-from lkj.inputs.load import load_inputs, read_csv_text
+from lkj.inputs import specs as sc
+from lkj.inputs.load import load_inputs
 from lkj.inputs.params import Run, load_run
+from lkj.inputs.reading import read_csv_text
 from lkj.values import formatting as fmt
 
 # What to write in each text (a prompt inside an HTML comment: invisible in every output).

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from matplotlib import rc_context
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
+from matplotlib.typing import RcKeyType
 
 from lkj.compute.appendices import penempatan_layout, slug
 from lkj.inputs.load import Inputs
@@ -15,7 +18,7 @@ from lkj.values.registry import Registry, Value
 
 # Print-safe palette (distinct in greyscale too) and one font size for print.
 COLORS = ("#1f4e79", "#9dc3e6", "#c55a11", "#7f7f7f")
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -24,7 +27,7 @@ STYLE = {
 }
 
 
-def subplots(figsize: tuple[float, float]):
+def subplots(figsize: tuple[float, float]) -> tuple[Figure, Axes]:
     """A Figure without pyplot: no global state, no backend, nothing shown twice in Jupyter."""
     with rc_context(STYLE):
         fig = Figure(figsize=figsize, dpi=150)
@@ -35,10 +38,14 @@ def subplots(figsize: tuple[float, float]):
 def _label_values(fig: Figure, labelled: list[tuple[str, Value]]) -> None:
     """Remember which registry values the chart prints: lkj.book.display.figure lists them as
     clickable numbers under the chart in HTML (a PNG's labels cannot carry ids)."""
-    fig.lkj_values = [(f"{name}: {v.display_with_unit}", v.id) for name, v in labelled]
+    # An attribute of our own on the Figure: it travels with the figure to display.figure.
+    fig.lkj_values = [  # type: ignore[attr-defined]
+        (f"{name}: {v.display_with_unit}", v.id) for name, v in labelled
+    ]
 
 
-def pct_axis(ax, axis: str = "x") -> None:
+def pct_axis(ax: Axes, axis: str = "x") -> None:
+    """Tick labels of the axis as Indonesian percentages ('75%')."""
     formatter = FuncFormatter(lambda v, _: fmt.percent(v, 0))
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(formatter)
 

@@ -108,7 +108,7 @@ class Book:
         """
         if iku.sumber.dataset != "penempatan":
             return None
-        from lkj import charts  # matplotlib only where a chart is drawn
+        from lkj.book import charts  # matplotlib only where a chart is drawn
 
         return {
             "fig": charts.penempatan_per_bulan(self.reg, self.inputs),

@@ -1,4 +1,12 @@
-"""What the section notebooks call to put content into the book.
+"""What the section notebooks call to put content into the book, and the markup they emit.
+
+Each function (`heading`, `markdown`, `table`, `figure`, `lampiran`, `signatures`,
+`pagebreak`, `meta`) publishes one notebook output; `value` returns the inline span of a
+number for a sentence (`lkj.book.narrative` and `lkj.book.texts` build on it, with
+`escape_markdown`). The build reads these outputs back: `lkj.render.pandoc` converts each
+executed notebook with `resources/lkj-filter.lua`, `lkj.render.assemble` joins the chapters
+and reads `meta` (`META_MIME`). Nothing here computes a figure: tables come as
+`lkj.book.tablespec.TableSpec`s (built by `lkj.book.tables`), numbers as registry values.
 
 The protocol
 ------------
@@ -11,8 +19,9 @@ Every piece of content is ONE notebook output (one `display_data`) carrying a MI
   over markdown, and would otherwise show the raw blocks as code); the build ignores it;
 - ``text/plain`` -- a one-line description for terminals.
 
-The build drops code, stream output (print, warnings) and any output that is not one of the
-above (a stray ``image/png`` of a figure not passed to `figure` is kept as a plain image).
+The build (the Lua filter) drops code, stream output (print, warnings) and any output that is
+not one of the above (a stray ``image/png`` of a figure not passed to `figure` is kept as a
+plain image).
 Functions return ``None`` so nothing is echoed as a cell result. Markdown cells are content
 too, except cells tagged ``remove-cell`` (e.g. a title for reviewers). A chapter notebook
 that shows nothing (an appendix only the internal edition has) is left out of the book.
@@ -40,26 +49,34 @@ Functions and conventions for notebook authors
     Inline span for a number in a sentence: ``[7.375]{.lkj-value data-value-id="iku07..."}``.
     `v` is a registry value (anything with ``.id`` and ``.display``) or an id string
     together with `text`. HTML keeps it as ``<span class="lkj-value" data-value-id=...>``;
-    typst calls ``lkj-value(id)[text]`` (today: the text; later: a link to "Jejak Angka").
+    typst calls ``lkj-value(id)[text]``, which links the number to its "Jejak Angka" entry
+    when the book has one (``resources/typst/lkj.typ``).
 ``table(spec)``
-    A `lkj.book.tablespec.TableSpec`. Numbers ("Tabel 5", "Lampiran II") are given by the caller.
+    A `lkj.book.tablespec.TableSpec`, usually from ``book.tables`` (`lkj.book.tables`).
+    Numbers ("Tabel 5", "Lampiran II") come from the catalogue (`lkj.book.catalog`).
     Listed in Daftar Tabel (kind "tabel") or Daftar Lampiran (kind "lampiran") when
     numbered. Ids must be unique in the whole book.
 ``figure(fig, caption, id, alt=None, number=None, width=None)``
     A matplotlib figure as a deterministic PNG (150 dpi, no timestamps), embedded for both
-    targets, with alt text. The figure is closed so Jupyter does not show it twice.
+    targets, with alt text. A pyplot figure is closed so Jupyter does not show it twice
+    (`lkj.book.charts` makes figures without pyplot). The registry values a chart of
+    `lkj.book.charts` prints are listed under it in HTML, each with its value id.
 ``lampiran(number, title, id, landscape=False)``
     Starts one appendix ("Lampiran I Perjanjian Kinerja ..."): a level-1 heading in HTML, a
     titled page in the PDF, listed in Daftar Lampiran. Use it at the top of each appendix
     notebook (listed under ``appendices:`` in _quarto.yml) instead of `heading`; the tables
     under it are then unnumbered TableSpecs (number=None) so they are not listed twice.
     ``landscape=True`` turns the PDF pages of this appendix to landscape.
+``signatures(*parties)``
+    Signature blocks side by side (Kata Pengantar, the PK in Lampiran I), e.g. the dicts
+    ``book.head_signature()`` and ``book.pk_signatures()`` return.
 ``pagebreak()``
     A page break in the PDF only.
 ``meta(**fields)``
     Book metadata for the cover, e.g. ``meta(unit="BP3MI Jawa Tengah", parent="Kementerian
-    ...", contact=["Jl. ...", "(024) ..."])``. Invisible; read by the build from the executed
-    notebook (later calls override earlier ones, notebooks in chapter order). Keys shown:
+    ...", contact=["Jl. ...", "(024) ..."])``, usually ``meta(**book.cover())``. Invisible;
+    read by `lkj.render.assemble.read_meta` from the executed notebooks (later calls
+    override earlier ones, notebooks in chapter order). Keys shown:
     title, subtitle (an extra line under the unit), unit, parent, period ("Triwulan II"; the
     key quarter is accepted too), year, contact. Period and year default to the params;
     the edition always comes from the params.
@@ -72,7 +89,7 @@ import html
 import io
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from lkj.book.tablespec import TableSpec, ValueLike, typst_str, typst_text
@@ -198,6 +215,12 @@ def table(spec: TableSpec) -> None:
     )
     label = f"{spec.number} " if spec.number else ""
     _publish(md, html_part, f"[{label}{spec.caption}]")
+
+
+def tables(specs: Iterable[TableSpec]) -> None:
+    """Show several TableSpecs in order (an appendix made of one table per group)."""
+    for spec in specs:
+        table(spec)
 
 
 def figure_png(fig: Any, dpi: int = 150) -> bytes:

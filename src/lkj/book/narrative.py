@@ -6,7 +6,7 @@ figures, so no number is ever typed into a text.
 
 from __future__ import annotations
 
-from num2words import num2words
+from num2words import num2words  # type: ignore[import-untyped]
 
 from lkj.book.display import escape_markdown
 from lkj.book.display import value as value_span

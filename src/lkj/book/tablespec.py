@@ -80,7 +80,7 @@ def as_cell(item: CellLike) -> Cell:
     if isinstance(item, str):
         return Cell(item)
     if hasattr(item, "id") and hasattr(item, "display"):
-        return Cell.of(item)  # type: ignore[arg-type]
+        return Cell.of(item)
     if isinstance(item, (int, float)):
         # Numbers must be formatted by the registry (Indonesian separators, rounding rules);
         # a raw float here would print "23.79" instead of "23,79".
@@ -208,7 +208,7 @@ def _body_aligns(spec: TableSpec) -> list[str | None]:
     return list(spec.align) if spec.align is not None else [None] * spec.columns
 
 
-def _cells_with_columns(rows: list[list[Cell]]) -> list[list[tuple[int, Cell]]]:
+def placed_cells(rows: list[list[Cell]]) -> list[list[tuple[int, Cell]]]:
     """Each cell with the index of the column it starts in (needed for per-column alignment)."""
     taken: set[tuple[int, int]] = set()
     out: list[list[tuple[int, Cell]]] = []
@@ -252,7 +252,7 @@ def to_html(spec: TableSpec) -> str:
         out.append("</thead>")
     aligns = _body_aligns(spec)
     out.append("<tbody>")
-    for placed in _cells_with_columns(spec.body_rows):
+    for placed in placed_cells(spec.body_rows):
         cells = "".join(_html_cell("td", cell, aligns[col]) for col, cell in placed)
         out.append(f"<tr>{cells}</tr>")
     out.append("</tbody>")
@@ -320,7 +320,7 @@ def to_typst(spec: TableSpec) -> str:
             cells = ", ".join(_typst_cell(c, header=True, default_align=None) for c in row)
             lines.append(f"    {cells},")
         lines.append("  ),")
-    for placed in _cells_with_columns(spec.body_rows):
+    for placed in placed_cells(spec.body_rows):
         cells = ", ".join(
             _typst_cell(cell, header=False, default_align=aligns[col] or "left")
             for col, cell in placed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 import pandas as pd
@@ -141,7 +140,3 @@ def cumulative(iku: Iku, parts: list[Measurement]) -> Measurement:
                 p.numerator_rows,
             )
     return Measurement(None, (), selection, "belum ada nilai")
-
-
-def as_fraction(value: Any) -> Fraction:
-    return Fraction(str(value)) if isinstance(value, float) else Fraction(value)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lkj import paths
 from lkj.errors import InputError, Problem
+from lkj.inputs.messages import error_text
 from lkj.inputs.yamlio import dotted, line_of, load_yaml
 
 RoundingMode = Literal["half_up", "truncate"]
@@ -46,7 +47,7 @@ class Params(BaseModel):
     averages: Averages = Field(default_factory=Averages)
     reconciliation_appendix: bool = True
     trace_appendix: bool = True  # Lampiran "Jejak Angka": every value with its lineage
-    published_figures: str | None = None  # file of published figures, relative to the unit folder
+    published_figures: str | None = None  # file of published figures, relative to the project
     # Most rows a record-list appendix prints (Lampiran V: one row per event); above it the
     # book shows a recap and the full list goes to the XLSX. None: no cap. Strict: a YAML
     # string "200" or true is a typing mistake, not a number.
@@ -134,7 +135,7 @@ def load_run(params_path: str | Path) -> Run:
             found.append(
                 Problem(
                     shown,
-                    _msg(err),
+                    error_text(err, key)[0],
                     row=line_of(lines, loc),
                     column=key,
                     value=err.get("input") if err["type"] != "missing" else None,
@@ -179,20 +180,3 @@ def load_run(params_path: str | Path) -> Run:
             ]
         )
     return run
-
-
-def _msg(err: dict) -> str:
-    kind = err["type"]
-    if kind == "missing":
-        return "kunci wajib tidak ada"
-    if kind == "extra_forbidden":
-        return "kunci tidak dikenal"
-    if kind in ("less_than_equal", "greater_than_equal"):
-        bound = next(iter(err.get("ctx", {}).values()), "")
-        word = "maksimal" if kind == "less_than_equal" else "minimal"
-        return f"nilai di luar rentang ({word} {bound})"
-    if kind == "literal_error":
-        return "nilai tidak diizinkan"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return "nilai harus bilangan bulat"
-    return f"nilai tidak sah ({err['msg']})"

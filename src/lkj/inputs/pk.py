@@ -161,6 +161,3 @@ class PK(BaseModel):
 
     def sasaran_by_code(self, code: str) -> Sasaran:
         return next(s for s in self.sasaran if s.kode == code)
-
-    def kegiatan_by_code(self, code: str) -> Kegiatan:
-        return next(k for k in self.kegiatan if k.kode == code)

@@ -1,7 +1,7 @@
 """Install the provenance panel into the HTML book: values.js, lkj-trace.js, lkj-trace.css.
 
 values.js holds the manifest's values and, per input file, the rows any value uses (as
-written in the file; personal columns left out of the public edition, see lkj.inputs.schemas).
+written in the file; personal columns left out of the public edition, see lkj.inputs.specs).
 It is a script, not JSON, because browsers refuse fetch() on file:// and the book must work
 offline from a folder.
 """

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkj import paths
-from lkj.inputs import schemas as sc
-from lkj.inputs.load import read_csv_text
+from lkj.inputs import specs as sc
+from lkj.inputs.reading import read_csv_text
 
 REDACTED = "(disembunyikan)"
 

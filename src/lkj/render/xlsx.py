@@ -33,7 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lkj.book import comparison
 from lkj.book.core import Book
 from lkj.book.tables import VERIFIKASI_HEADERS, full_list_sheet
-from lkj.book.tablespec import Cell, TableSpec, _cells_with_columns
+from lkj.book.tablespec import Cell, TableSpec, placed_cells
 from lkj.compute.appendices import VERIFIKASI_COLUMNS, verifikasi_rows
 from lkj.values import formatting as fmt
 from lkj.values.registry import Registry, Value
@@ -148,7 +148,7 @@ def write_sheet(ws: Worksheet, reg: Registry, title: str, spec: TableSpec) -> No
     ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
     row = 3
     for rows, header in ((spec.header_rows, True), (spec.body_rows, False)):
-        for offset, placed in enumerate(_cells_with_columns(rows)):
+        for offset, placed in enumerate(placed_cells(rows)):
             for col, cell in placed:
                 _write_cell(ws, reg, row + offset, col + 1, cell, header)
         row += len(rows)

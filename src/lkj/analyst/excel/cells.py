@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from lkj.inputs import schemas as sc
+from lkj.inputs import specs as sc
 
 TEXT_FORMAT = "@"
 DATE_FORMAT = "yyyy-mm-dd"

@@ -1,12 +1,13 @@
 """What each input column means, in the analyst's words (workbook headers and instructions).
 
-The rules (type, required, allowed values, range) come from lkj.inputs.schemas; this module
+The rules (type, required, allowed values, range) come from lkj.inputs.specs; this module
 only adds the meaning, so a column documented here and in data/README.md says the same thing.
 """
 
 from __future__ import annotations
 
-from lkj.inputs import schemas as sc
+from lkj.inputs import specs as sc
+from lkj.inputs.hints import as_typed
 
 # Meaning per column name; a (dataset, column) key overrides the shared one.
 MEANING: dict[str | tuple[str, str], str] = {
@@ -113,9 +114,9 @@ def rule_words(col: sc.Col, choices: list[str] | tuple[str, ...] | None) -> str:
             else f"pilihan dari daftar ({len(shown)} nilai)"
         )
     if col.min is not None and col.max is not None:
-        parts.append(f"{sc._n(col.min)}–{sc._n(col.max)}")
+        parts.append(f"{as_typed(col.min)}–{as_typed(col.max)}")
     elif col.min is not None:
-        parts.append(f"minimal {sc._n(col.min)}")
+        parts.append(f"minimal {as_typed(col.min)}")
     if col.in_year:
         parts.append("harus dalam tahun PK")
     return "; ".join(parts)

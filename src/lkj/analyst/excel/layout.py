@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 
 from lkj import paths
-from lkj.inputs import schemas as sc
-from lkj.inputs.load import read_csv_text
+from lkj.inputs import specs as sc
 from lkj.inputs.params import Run
+from lkj.inputs.reading import read_csv_text
 
 INSTRUCTIONS = "Petunjuk"
 LISTS = "_daftar"  # hidden sheet holding the drop-down lists

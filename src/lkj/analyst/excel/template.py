@@ -22,9 +22,9 @@ from lkj import paths
 from lkj.analyst.excel import cells
 from lkj.analyst.excel.columns import SHEET_MEANING, meaning, rule_words
 from lkj.analyst.excel.layout import INSTRUCTIONS, LISTS, Sheet, choices, reference_values, sheets
-from lkj.inputs import schemas as sc
-from lkj.inputs.load import read_csv_text
+from lkj.inputs.hints import as_typed
 from lkj.inputs.params import Run
+from lkj.inputs.reading import read_csv_text
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 # Validation covers the filled rows plus room for this many new ones.
@@ -157,7 +157,7 @@ def _validate(
 
 
 def _num(value: float) -> str:
-    return sc._n(value)
+    return as_typed(value)
 
 
 def _instructions(ws: Worksheet, run: Run, found: list[Sheet], refs: dict[str, list[str]]) -> None:

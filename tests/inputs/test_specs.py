@@ -1,0 +1,38 @@
+"""The dataset specs say what data/README.md says."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lkj.inputs import specs
+
+README = Path(__file__).parents[2] / "data" / "README.md"
+
+
+def readme_columns() -> dict[str, list[str]]:
+    """dataset → column names from the table in data/README.md ('*' = nullable)."""
+    found = {}
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Record-level datasets") :]
+    for line in section.splitlines():
+        m = re.fullmatch(r"\| (\w+) \| (.+) \| \w+ \|", line)
+        if m and m.group(1) != "dataset":
+            names = re.sub(r"\([^)]*\)", "", m.group(2))
+            found[m.group(1)] = [n.strip() for n in names.split(",")]
+    return found
+
+
+def test_specs_match_the_data_specification() -> None:
+    documented = readme_columns()
+    assert set(documented) == set(specs.DATASETS)
+    for name, columns in documented.items():
+        spec = specs.DATASETS[name]
+        assert spec.names == [c.rstrip("*") for c in columns], name
+        nullable = {c.rstrip("*") for c in columns if c.endswith("*")}
+        assert {c.name for c in spec.columns if c.nullable} == nullable, name
+
+
+def test_every_dataset_has_a_quarter_column() -> None:
+    for spec in specs.DATASETS.values():
+        assert spec.quarter_from in spec.names
