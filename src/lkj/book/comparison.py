@@ -1,68 +1,22 @@
-"""BAB II D: this quarter against the earlier quarters of the year and the same quarter of the
-previous year (PermenPAN-RB 53/2014 asks the performance report for this comparison).
-
-The earlier quarters come from the run's own registry (ikuNN.twQ.*). The previous year is a
-second computation from the same params with year − 1, when data/<unit>/<year − 1>/ exists and
-is valid; IKUs are matched by code (a new PK may add or drop IKUs). Previous-year figures are
-shown as text: their value ids belong to the other year's registry, not to this book's.
+"""BAB II D's table, chart and sentences: this quarter against the earlier quarters of the year
+and the same quarter of the previous year. The figures come from lkj.compute.comparison.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
 from lkj.book.charts import COLORS, pct_axis, subplots
 from lkj.book.core import Book
-from lkj.book.tablespec import Cell, TableSpec
-from lkj.compute.engine import compute
-from lkj.errors import InputError
-from lkj.inputs.load import load_inputs
-from lkj.inputs.params import Run
+from lkj.book.tablespec import Align, Cell, TableSpec
+from lkj.compute.comparison import Previous, capaian, previous_year_of, shown
 from lkj.values import formatting as fmt
-from lkj.values.registry import Registry
 
-DASH = fmt.DASH
-
-
-@dataclass(frozen=True)
-class Previous:
-    year: int
-    registry: Registry | None
-    reason: str  # why there is no registry ("" when there is one)
-
-
-def previous_year_of(run: Run) -> Previous:
-    """The previous year's registry computed from this run's params (or why there is none)."""
-    year = run.params.year
-    prev = Run(
-        params=run.params.model_copy(update={"year": year - 1}),
-        params_path=run.params_path,
-        root=run.root,
-    )
-    if not prev.year_dir.is_dir():
-        return Previous(year - 1, None, "belum ada data tahun sebelumnya")
-    try:
-        return Previous(year - 1, compute(load_inputs(prev)), "")
-    except InputError as exc:
-        return Previous(
-            year - 1,
-            None,
-            f"data tahun {year - 1} belum sah ({len(exc.problems)} masalah; "
-            f"jalankan lkj check dengan year: {year - 1})",
-        )
+__all__ = ["Previous", "chart", "previous", "summary", "table"]
 
 
 def previous(book: Book) -> Previous:
     return previous_year_of(book.run)
-
-
-def _text(reg: Registry | None, value_id: str, unit: bool = True) -> str:
-    value = reg.get(value_id) if reg is not None else None
-    if value is None or value.value is None:
-        return DASH
-    return value.display_with_unit if unit else value.display
 
 
 def table(book: Book, prev: Previous | None = None) -> TableSpec:
@@ -89,12 +43,13 @@ def table(book: Book, prev: Previous | None = None) -> TableSpec:
         row: list[Cell | str] = [f"{iku.nomor}.", iku.nama]
         row += [tables.cell(f"{iku.key}.tw{k}.realisasi") for k in range(1, q + 1)]
         row.append(tables.cell(f"{iku.key}.tw{q}.capaian"))
-        row.append(Cell(_text(prev.registry, f"{iku.key}.tw{q}.realisasi")))
-        row.append(Cell(_text(prev.registry, f"{iku.key}.tw{q}.capaian")))
+        row.append(Cell(shown(prev.registry, f"{iku.key}.tw{q}.realisasi")))
+        row.append(Cell(shown(prev.registry, f"{iku.key}.tw{q}.capaian")))
         body.append(row)
     note = f"Sumber: data {year}" + (
         f" dan {prev.year}." if prev.registry is not None else f"; {prev.year}: {prev.reason}."
     )
+    centred: list[Align] = ["center"] * q
     return TableSpec(
         id=entry.id if entry else "tbl-perbandingan",
         caption=entry.title if entry else "Perbandingan Antarperiode",
@@ -102,7 +57,7 @@ def table(book: Book, prev: Previous | None = None) -> TableSpec:
         header=header,
         body=body,
         widths=(0.5, 5, *([1.2] * q), 1.2, 1.2, 1.2),
-        align=("center", "left", *(["center"] * q), "center", "center", "center"),
+        align=("center", "left", *centred, "center", "center", "center"),
         note=note,
     )
 
@@ -113,15 +68,9 @@ def chart(book: Book, prev: Previous | None = None) -> Figure:
     prev = prev or previous(book)
     q, year = book.params.quarter, book.params.year
     ikus = list(book.pk.iku)
-    series: list[tuple[str, list[float]]] = []
-    for k in range(1, q + 1):
-        values = [book.reg.get(f"{i.key}.tw{k}.capaian") for i in ikus]
-        series.append((f"TW {fmt.roman(k)} {year}", [v.value or 0 if v else 0 for v in values]))
+    series = [(f"TW {fmt.roman(k)} {year}", capaian(book.reg, ikus, k)) for k in range(1, q + 1)]
     if prev.registry is not None:
-        values = [prev.registry.get(f"{i.key}.tw{q}.capaian") for i in ikus]
-        series.append(
-            (f"TW {fmt.roman(q)} {prev.year}", [v.value or 0 if v else 0 for v in values])
-        )
+        series.append((f"TW {fmt.roman(q)} {prev.year}", capaian(prev.registry, ikus, q)))
     fig, ax = subplots(figsize=(7, 3.2))
     width = 0.8 / len(series)
     palette = [*COLORS, "#548235"]

@@ -21,6 +21,7 @@ from lkj.inputs.load import Inputs, load_inputs
 from lkj.inputs.params import load_run
 from lkj.inputs.pk import Iku
 from lkj.values import formatting as fmt
+from lkj.values.factory import ValueFactory
 from lkj.values.registry import Registry, Source
 
 KIND_OF_JENIS = {
@@ -51,7 +52,7 @@ class Engine:
         self.year = self.params.year
         self.reg = Registry(self.params.rounding)
         self.targets_shown = self.run.shown(self.run.year_dir / "target.csv")
-        self.run_params = {"unit": self.params.unit, "year": self.year, "quarter": self.quarter}
+        self.values = ValueFactory.for_run(self.reg, self.params, self.compute)
 
     # --- targets -------------------------------------------------------------------------
     def _target(self, iku: Iku, period: str) -> str:
@@ -63,7 +64,7 @@ class Engine:
             if period == "tahunan"
             else f"Target {fmt.quarter_label(int(period[2]))}"
         ) + f" IKU {iku.nomor}: {iku.nama}"
-        self.reg.add(
+        self.values.by(self._target).add(
             key,
             target_value(iku, str(row["target"])),
             kind=KIND_OF_JENIS[iku.jenis],
@@ -75,8 +76,6 @@ class Engine:
                     self.targets_shown, (int(row["_row"]),), f"iku = {iku.kode}, periode = {period}"
                 )
             ],
-            function=self._target,
-            params=self.run_params,
         )
         return key
 
@@ -87,9 +86,10 @@ class Engine:
         table = self.inputs.table(iku.sumber.dataset)
         kind = KIND_OF_JENIS[iku.jenis]
         extra: list[str] = list(inputs)
+        values = self.values.by(measure if not inputs else cumulative)
         if iku.sumber.aturan == "rasio":
             butir = iku.sumber.satuan_butir or ""
-            self.reg.add(
+            self.values.by(measure).add(
                 f"{prefix}.pembilang",
                 m.numerator,
                 kind="count",
@@ -97,11 +97,9 @@ class Engine:
                 label=f"Pembilang {label}",
                 formula=m.formula.split(" / ")[0],
                 sources=[Source(table.shown, m.numerator_rows, m.selection)],
-                function=measure,
-                params=self.run_params,
                 inputs=[f"{i}.pembilang" for i in inputs],
             )
-            self.reg.add(
+            self.values.by(measure).add(
                 f"{prefix}.penyebut",
                 m.denominator,
                 kind="count",
@@ -109,13 +107,11 @@ class Engine:
                 label=f"Penyebut {label}",
                 formula=f"n(baris {iku.sumber.dataset})",
                 sources=[Source(table.shown, m.rows, m.selection)],
-                function=measure,
-                params=self.run_params,
                 inputs=[f"{i}.penyebut" for i in inputs],
             )
             extra = [f"{prefix}.pembilang", f"{prefix}.penyebut"]
         key = f"{prefix}.realisasi"
-        self.reg.add(
+        values.add(
             key,
             m.value,
             kind=kind,
@@ -124,8 +120,6 @@ class Engine:
             formula=m.formula,
             sources=[] if inputs else [Source(table.shown, m.rows, m.selection)],
             inputs=extra if iku.sumber.aturan == "rasio" else [f"{i}.realisasi" for i in inputs],
-            function=measure if not inputs else cumulative,
-            params=self.run_params,
             note="" if m.value is not None else "belum ada realisasi",
         )
         return key
@@ -153,9 +147,9 @@ class Engine:
         note = ""
         if raw is None and real is not None and target in (0, 0.0):
             note = "target nol: capaian tidak terdefinisi"
-        settings = {**self.run_params, "polaritas": iku.polaritas}
+        values = self.values.by(rules.capaian, polaritas=iku.polaritas)
         if iku.batas_capaian is None:
-            self.reg.add(
+            values.add(
                 key,
                 raw,
                 kind="percent",
@@ -163,12 +157,10 @@ class Engine:
                 label=label,
                 formula=formula,
                 inputs=[real_key, target_key],
-                function=rules.capaian,
-                params=settings,
                 note=note,
             )
             return key
-        self.reg.add(
+        values.add(
             f"{key}_mentah",
             raw,
             kind="percent",
@@ -176,12 +168,10 @@ class Engine:
             label=f"{label} (tanpa batas)",
             formula=formula,
             inputs=[real_key, target_key],
-            function=rules.capaian,
-            params=settings,
             note=note,
         )
         cap = iku.batas_capaian
-        self.reg.add(
+        values.by(rules.apply_cap, batas_capaian=cap).add(
             key,
             rules.apply_cap(raw, cap),
             kind="percent",
@@ -189,8 +179,6 @@ class Engine:
             label=label,
             formula=f"min(capaian tanpa batas, {fmt.number(cap)}%)",
             inputs=[f"{key}_mentah"],
-            function=rules.apply_cap,
-            params={**settings, "batas_capaian": cap},
         )
         return key
 
@@ -243,7 +231,8 @@ class Engine:
             if how == "zero"
             else "IKU yang belum terealisasi tidak dihitung"
         )
-        self.reg.add(
+        by_mean = self.values.by(rules.mean, **{"averages.unrealised": how})
+        by_mean.add(
             key,
             rules.mean(values, how),
             kind="percent",
@@ -251,10 +240,8 @@ class Engine:
             label=label,
             formula=f"rata-rata sederhana capaian {counted} IKU ({rule})",
             inputs=members,
-            function=rules.mean,
-            params={**self.run_params, "averages.unrealised": how},
         )
-        self.reg.add(
+        by_mean.add(
             f"{key}.banyak_iku",
             counted,
             kind="count",
@@ -262,8 +249,6 @@ class Engine:
             label=f"Banyaknya IKU dalam {label.lower()}",
             formula=rule,
             inputs=members,
-            function=rules.mean,
-            params={**self.run_params, "averages.unrealised": how},
         )
 
     def compute_averages(self) -> None:
@@ -315,7 +300,7 @@ class Engine:
                 "renstra.tujuan",
             ),
         ):
-            self.reg.add(
+            self.values.by(self.compute_counts).add(
                 key,
                 count,
                 kind="count",
@@ -323,8 +308,6 @@ class Engine:
                 label=label,
                 formula=f"n(daftar {what})",
                 sources=[Source(shown, (), f"daftar {what}")],
-                function=self.compute_counts,
-                params=self.run_params,
             )
 
     def compute(self) -> Registry:

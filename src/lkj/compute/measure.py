@@ -76,7 +76,7 @@ def measure(iku: Iku, df: pd.DataFrame, quarter: int, year: int) -> Measurement:
     empty_value = 0 if src.kosong == "nol" else None
 
     if src.aturan == "hitung":
-        value = len(rows) if len(rows) else empty_value
+        value: Any = len(rows) if len(rows) else empty_value
         formula = f"n(baris {src.dataset}, {period})"
         return Measurement(value, lines, selection, formula)
 

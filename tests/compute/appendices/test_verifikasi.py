@@ -11,14 +11,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkj.compute.appendices import slug, verifikasi_capped
+from lkj.compute.appendices.common import slug
+from lkj.compute.appendices.verifikasi import verifikasi_capped
 from lkj.compute.engine import compute, compute_run
 from lkj.dev.synth import copy_project, synthesize
 from lkj.inputs.load import load_inputs
 from lkj.inputs.params import load_run
 from lkj.values.registry import Registry
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PARAMS = "params/jateng-2025-tw2.yml"
 CSV = "data/jateng/2025/verifikasi.csv"
 COLUMNS = ("jumlah", "hadir", "tidak_hadir", "dihitung")
