@@ -122,7 +122,6 @@ def test_no_import_cycles() -> None:
     assert not cycles, "\n".join(" → ".join(c) for c in cycles)
 
 
-@pytest.mark.xfail(reason="issue 10: known violations being removed", strict=True)
 def test_no_private_name_crosses_modules() -> None:
     wrong = []
     for module in MODULES:
