@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from lkj.book import texts
 from lkj.book.catalog import Catalog, build_catalog
@@ -100,7 +101,7 @@ class Book:
                 out.append((number, sasaran, members))
         return out
 
-    def iku_chart(self, iku: Iku) -> dict[str, object] | None:
+    def iku_chart(self, iku: Iku) -> dict[str, Any] | None:
         """The chart an IKU's evaluation shows, as display.figure arguments, or None.
 
         A count of placements gets the placements per month (the data are monthly); other IKUs

@@ -159,7 +159,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("trace", help="jejak satu angka sampai ke baris data")
     p.add_argument("params", help="berkas params, mis. params/jateng-2025-tw2.yml")
     p.add_argument("value_id", nargs="?", help="id nilai, mis. iku01.sd_tw2.capaian")

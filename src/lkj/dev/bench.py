@@ -63,7 +63,8 @@ class Sampler(threading.Thread):
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
-        self.pid, self.peaks, self.stop = pid, {}, threading.Event()
+        self.pid, self.stop = pid, threading.Event()
+        self.peaks: dict[str, float] = {}
 
     def run(self) -> None:
         while not self.stop.wait(0.05):
@@ -82,7 +83,8 @@ class Sampler(threading.Thread):
 
 
 def timed(name: str, commands: list[list[str]], cwd: Path) -> Step:
-    started, peak, roles = time.perf_counter(), 0.0, {}
+    started, peak = time.perf_counter(), 0.0
+    roles: dict[str, float] = {}
     for command in commands:
         proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         sampler = Sampler(proc.pid)
@@ -91,7 +93,8 @@ def timed(name: str, commands: list[list[str]], cwd: Path) -> Step:
         sampler.stop.set()
         sampler.join()
         if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"{name}: {' '.join(command)} failed:\n{proc.stderr.read().decode()}")
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            raise SystemExit(f"{name}: {' '.join(command)} failed:\n{err}")
         peak = max(peak, usage.ru_maxrss / 1024)
         for key, mb in sampler.peaks.items():
             roles[key] = max(roles.get(key, 0.0), mb)
