@@ -101,7 +101,6 @@ def test_no_import_runs_against_the_flow() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.xfail(reason="issue 10: known violations being removed", strict=True)
 def test_no_import_cycles() -> None:
     graph = edges()
     cycles: list[list[str]] = []

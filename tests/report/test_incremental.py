@@ -112,9 +112,11 @@ def test_each_data_file_misses_exactly_the_notebooks_that_used_it(project: Path)
             if cache.lookup(cache.notebook_key(ch.path, run.params_path, params), snapshot) is None
         )
         assert missed == sorted(nb for nb, used in deps.items() if name in used), name
-    # The rule is selective: a quarter text concerns its chapter only.
+    # The rule is selective: a quarter text concerns its chapter, and the Jejak Angka appendix
+    # that prints the sha256 of every file of the run, only.
     assert [nb for nb, used in deps.items() if any("permasalahan.md" in f for f in used)] == [
-        "bab3.ipynb"
+        "bab3.ipynb",
+        "lampiran8_jejak.ipynb",
     ]
 
 
@@ -129,7 +131,8 @@ def test_changing_one_data_file_reruns_only_its_readers(project: Path) -> None:
 
 def test_changing_a_text_reruns_its_chapter(project: Path) -> None:
     edit(project / "data/jateng/2025/teks/tw2/permasalahan.md", "\nSatu kalimat lagi.\n")
-    assert rebuild(project) == ["bab3.ipynb"]
+    # and Lampiran Jejak Angka, whose table of files shows the text's new sha256
+    assert rebuild(project) == ["bab3.ipynb", "lampiran8_jejak.ipynb"]
     html = (project / "_output" / RUN / "html").rglob("*.html")
     assert any("Satu kalimat lagi." in p.read_text(encoding="utf-8") for p in html)
 

@@ -24,8 +24,8 @@ from lkj.inputs.params import Params, Run, load_run
 from lkj.inputs.pk import PK, Iku, Profile, Sasaran
 from lkj.values import deps
 from lkj.values import formatting as fmt
+from lkj.values.access import Reads, reads_of, run_files
 from lkj.values.registry import Registry
-from lkj.values.tracking import tracked
 
 
 @dataclass
@@ -44,8 +44,15 @@ class Book:
         else:
             inputs, reg = cached
         if not deps.recording():
-            deps.arm(inputs.files)  # what the notebook reads from here on is its dependency
-        return cls(tracked(inputs) if deps.recording() else inputs, reg)
+            deps.arm(run_files(inputs))  # what the notebook reads from here on is its dependency
+        # While a build records, inputs and reg are views answered by lkj.values.access.Reads
+        # (tables, charts and sentences read through them); otherwise the plain data.
+        return cls(*Reads(inputs, reg).views())
+
+    @cached_property
+    def reads(self) -> Reads:
+        """The recording access layer over this book's inputs and values."""
+        return reads_of(self.inputs, self.reg)
 
     # --- shortcuts -------------------------------------------------------------------------
     @property
@@ -86,10 +93,10 @@ class Book:
 
     # --- texts -----------------------------------------------------------------------------
     def text(self, name: str) -> str:
-        return texts.load(self.run, name, self.reg)
+        return texts.load(self.reads, name, self.reg)
 
     def iku_text(self, iku: Iku) -> str:
-        return texts.load_iku(self.run, iku.kode, self.reg)
+        return texts.load_iku(self.reads, iku.kode, self.reg)
 
     # --- structure -------------------------------------------------------------------------
     def sasaran_groups(self) -> list[tuple[int, Sasaran, list[Iku]]]:
@@ -180,6 +187,5 @@ class Book:
     def reconciliation(self) -> list[Outcome]:
         if not self.params.published_figures:
             return []
-        path = self.run.root / self.params.published_figures
-        deps.file(self.run.shown(path))
+        path = self.reads.file(self.run.root / self.params.published_figures)
         return reconcile(self.reg, read_published(path, self.run.shown(path)), self.run.shown(path))

@@ -13,7 +13,7 @@ from lkj import paths
 from lkj.book.display import value as value_span
 from lkj.errors import InputError, Problem
 from lkj.inputs.params import Run
-from lkj.values import deps
+from lkj.values.access import Reads
 from lkj.values.registry import Registry
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}")
@@ -58,18 +58,17 @@ def render(text: str, registry: Registry, shown: str) -> str:
     return PLACEHOLDER.sub(lambda m: value_span(registry[m.group(1)], unit=True), text)
 
 
-def load(run: Run, name: str, registry: Registry) -> str:
+def load(reads: Reads, name: str, registry: Registry) -> str:
     """A quarter text with its figures filled in; '' when the analyst has not written it."""
-    path = text_path(run, name)
-    deps.file(run.shown(path))  # a missing text counts too: writing it changes the page
-    if not path.is_file():
-        return ""
-    return render(path.read_text(encoding="utf-8").strip(), registry, run.shown(path))
+    return _filled(reads, text_path(reads.run, name), registry)
 
 
-def load_iku(run: Run, iku_code: str, registry: Registry) -> str:
-    path = text_dir(run) / "iku" / f"{iku_code}.md"
-    deps.file(run.shown(path))  # a missing text counts too: writing it changes the page
-    if not path.is_file():
+def load_iku(reads: Reads, iku_code: str, registry: Registry) -> str:
+    return _filled(reads, text_dir(reads.run) / "iku" / f"{iku_code}.md", registry)
+
+
+def _filled(reads: Reads, path: Path, registry: Registry) -> str:
+    text = reads.text(path)  # recorded even when missing: writing it changes the page
+    if text is None:
         return ""
-    return render(path.read_text(encoding="utf-8").strip(), registry, run.shown(path))
+    return render(text.strip(), registry, reads.run.shown(path))

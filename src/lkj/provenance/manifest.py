@@ -23,6 +23,7 @@ from typing import Any
 import lkj
 from lkj.inputs.load import Inputs
 from lkj.provenance.record import UNKNOWN, build_record, sha256
+from lkj.values.access import run_files
 from lkj.values.registry import Registry, Value
 
 SCHEMA = "lkj-values/1"
@@ -138,18 +139,7 @@ def _line_hashes(path: Path, lines: set[int]) -> dict[str, str]:
 
 def input_files(inputs: Inputs) -> dict[str, Path]:
     """Every file the run read: inputs, texts of the quarter, published figures."""
-    from lkj.book.texts import text_dir
-
-    run = inputs.run
-    files = dict(inputs.files)
-    texts = text_dir(run)
-    if texts.is_dir():
-        files.update({run.shown(p): p for p in sorted(texts.rglob("*.md"))})
-    if run.params.published_figures:
-        path = run.root / run.params.published_figures
-        if path.is_file():
-            files[run.shown(path)] = path
-    return files
+    return run_files(inputs)
 
 
 def make_manifest(

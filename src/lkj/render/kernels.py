@@ -51,7 +51,7 @@ del _s, _w, _m, _r
 """
 
 # Isolated kernels only need the recorder.
-START = "__import__('lkj.values.deps').deps.start()"  # binds no name the notebook could see
+START = "__import__('lkj.values.deps').values.deps.start()"  # binds no name the notebook could see
 
 
 @dataclass
@@ -209,7 +209,7 @@ class KernelPool:
             executed = kernel.run(nb)
             with tempfile.TemporaryDirectory(prefix="lkj-deps-") as tmp:
                 record = Path(tmp) / "deps.json"
-                kernel.silent(f"__import__('lkj.values.deps').deps.dump({str(record)!r})")
+                kernel.silent(f"__import__('lkj.values.deps').values.deps.dump({str(record)!r})")
                 files = json.loads(record.read_text(encoding="utf-8"))["files"]
         except Exception:
             # A failing cell or a dead kernel: run it the way the error is reported best

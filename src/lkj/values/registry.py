@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lkj.inputs.params import Rounding
-from lkj.values import deps
 from lkj.values import formatting as fmt
 
 # What a value is, which decides how it is shown.
@@ -68,6 +67,14 @@ class Value:
         return data
 
 
+@dataclass(frozen=True)
+class Lineage:
+    """Values reached from some values through `Value.inputs`, and the files they cite."""
+
+    files: frozenset[str]
+    ids: frozenset[str]
+
+
 def qualname(fn: Callable[..., Any] | str) -> str:
     return fn if isinstance(fn, str) else f"{fn.__module__}.{fn.__qualname__}"
 
@@ -78,7 +85,6 @@ class Registry:
     def __init__(self, rounding: Rounding | None = None):
         self.rounding = rounding or Rounding()
         self._values: dict[str, Value] = {}
-        self._family_files: dict[str, tuple[int, frozenset[str]]] = {}
 
     def rounding_for(self, value_id: str) -> tuple[int, str]:
         decimals, mode = self.rounding.decimals, self.rounding.default
@@ -143,66 +149,44 @@ class Registry:
         self._values[value_id] = item
         return item
 
-    # Lookups tell lkj.values.deps what a notebook used (a no-op outside a build): the build cache
-    # re-runs a notebook only when a file behind something it looked up changes.
+    # Plain lookups: a notebook's reads are recorded by lkj.values.access, not here.
     def __getitem__(self, value_id: str) -> Value:
         try:
-            item = self._values[value_id]
+            return self._values[value_id]
         except KeyError:
-            deps.missing(self, value_id)
             raise KeyError(f"no value with id {value_id!r}") from None
-        deps.value(self, item)
-        return item
 
     def get(self, value_id: str) -> Value | None:
-        item = self._values.get(value_id)
-        if item is None:
-            deps.missing(self, value_id)  # a change to its family's files may create it
-        else:
-            deps.value(self, item)
-        return item
+        return self._values.get(value_id)
+
+    def find(self, value_id: str) -> Value | None:
+        return self._values.get(value_id)
 
     def __contains__(self, value_id: object) -> bool:
-        item = self._values.get(value_id) if isinstance(value_id, str) else None
-        if item is None:
-            if isinstance(value_id, str):
-                deps.missing(self, value_id)
-            else:
-                deps.everything()
-        else:
-            deps.value(self, item)
-        return item is not None
+        return value_id in self._values
 
     def __iter__(self) -> Iterator[Value]:
-        deps.everything()  # the set of values itself depends on every file
         return iter(self._values.values())
-
-    def family_files(self, family: str) -> frozenset[str]:
-        """Files behind every value whose id starts with `family.` (cached: ids never change)."""
-        cached = self._family_files.get(family)
-        if cached is None or cached[0] != len(self._values):  # values added since: recompute
-            members = [v for k, v in self._values.items() if k.split(".", 1)[0] == family]
-            cached = (len(self._values), frozenset(deps.sources_of(self, members)))
-            self._family_files[family] = cached
-        return cached[1]
 
     def __len__(self) -> int:
         return len(self._values)
 
     def ids(self, pattern: str = "*") -> list[str]:
-        found = [k for k in self._values if fnmatch.fnmatchcase(k, pattern)]
-        if deps.recording():
-            # Matches: a new match can only come from a file the old ones came from (the
-            # pattern names one kind of value); no match: any file could add one.
-            if not found:
-                head = pattern.split(".", 1)[0]
-                if any(c in head for c in "*?["):
-                    deps.everything()
-                else:
-                    deps.missing(self, pattern)
-            for k in found:
-                deps.value(self, self._values[k])
-        return found
+        return [k for k in self._values if fnmatch.fnmatchcase(k, pattern)]
+
+    def lineage(self, items: Iterable[Value]) -> Lineage:
+        """The given values and every value they were computed from, and their cited files."""
+        files: set[str] = set()
+        seen: set[str] = set()
+        todo = list(items)
+        while todo:
+            current = todo.pop()
+            if current.id in seen:
+                continue
+            seen.add(current.id)
+            files.update(source.file for source in current.sources)
+            todo.extend(v for v in (self._values.get(n) for n in current.inputs) if v)
+        return Lineage(frozenset(files), frozenset(seen))
 
     def search(self, text: str) -> list[Value]:
         """Find values whose id or label contains every word of text (case-insensitive)."""
