@@ -69,7 +69,7 @@ def read_notebook_cached(
     the AST), the pandoc version and the lkj source tree (the Lua filter lives there). An
     entry holds pandoc's JSON output and the files it extracted, which are written back into
     media_dir on a hit, so the result is the same as running pandoc again. It is stored with
-    its sha256 (cache.write_verified): a damaged entry is a miss, read again and rewritten.
+    its sha256 (lkj.files.write_verified): a damaged entry is a miss, read again and rewritten.
     """
     if cache_dir is None:
         return read_notebook(path, target, media_dir, shown)
