@@ -18,7 +18,7 @@ PACKAGE = SRC / "lkj"
 
 # Lowest first. A stage may import its own modules and those of every stage before it.
 STAGES = [
-    ("lkj", "lkj.errors", "lkj.paths"),
+    ("lkj", "lkj.errors", "lkj.paths", "lkj.files", "lkj.tools"),
     ("lkj.inputs",),
     ("lkj.values",),
     ("lkj.compute",),

@@ -72,3 +72,20 @@ def shown(path: Path, root: Path | None) -> str:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
+
+
+# Inside a run's build folder (`build_dir`) and the shared cache (`cache_dir`).
+EXECUTED = "notebooks"  # executed notebooks (cleaned: no timestamps, fixed cell ids)
+MEDIA = "media"  # what pandoc extracted, per chapter and target
+TYPST_SOURCE = "typst"  # main.typ, lkj.typ and images: the exact PDF source
+XLSX = "xlsx"  # the book's tables, written while the notebooks run
+TIMINGS = "timings.json"  # how long each notebook took last time (a scheduling hint)
+ASSEMBLY_STAMP = "assembly.key"  # what the published output was assembled from
+CACHE_PARTS = ("notebooks", "validated", "pandoc", "pdf", "docx")  # below CACHE
+
+
+def cache_part(cache: Path, name: str) -> Path:
+    """One kind of cache entry (CACHE_PARTS) below the shared cache folder."""
+    if name not in CACHE_PARTS:
+        raise ValueError(f"unknown cache part: {name}")
+    return cache / name

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from lkj.book import memo as bookmemo
-from lkj.book.memo import Memo, handoff_path, publish
+from lkj.book.memo import Memo, handoff_path
 from lkj.compute.engine import compute
 from lkj.inputs.load import load_inputs
 from lkj.inputs.params import load_run
+from lkj.render import handoff
+from lkj.render.handoff import publish
 
 
 def _values(reg) -> list[tuple[str, object, str]]:
@@ -50,7 +52,7 @@ def test_changed_input_file_refuses_the_handoff(loaded, mini) -> None:
 def test_other_lkj_source_refuses_the_handoff(loaded, monkeypatch) -> None:
     run, inputs, reg = loaded
     publish(run, inputs, reg)
-    monkeypatch.setattr(bookmemo, "_source", lambda: "kode lain")
+    monkeypatch.setattr(bookmemo, "source", lambda: "kode lain")
     memo = Memo()
     memo.enable()
     assert memo.get(run) is None
@@ -86,14 +88,14 @@ def test_announced_handoff_is_waited_for(loaded) -> None:
     target = next(p for name, p in inputs.files.items() if name.endswith("target.csv"))
     target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     handoff_path(run).write_bytes(stale)  # the previous build's pickle: now stale
-    bookmemo.announce(run)
+    handoff.announce(run)
     fresh = load_inputs(run)
     fresh_reg = compute(fresh)
 
     def later() -> None:
         time.sleep(0.4)
         publish(run, fresh, fresh_reg)
-        bookmemo.withdraw(run)
+        handoff.withdraw(run)
 
     thread = threading.Thread(target=later)
     thread.start()
@@ -110,8 +112,8 @@ def test_withdrawn_announcement_stops_the_wait(loaded) -> None:
     import time
 
     run = loaded[0]
-    bookmemo.announce(run)
-    bookmemo.withdraw(run)
+    handoff.announce(run)
+    handoff.withdraw(run)
     memo = Memo()
     memo.enable()
     started = time.monotonic()

@@ -29,6 +29,7 @@ from PIL import Image
 
 from lkj.render import build as build_module
 from lkj.render import cache as cache_module
+from lkj.render import outputs as outputs_module
 from lkj.render import pandoc
 from lkj.render import typst as typst_module
 from lkj.render.cache import read_verified, seal_of
@@ -243,9 +244,9 @@ def test_changed_title_misses_the_pdf_and_the_docx_not_the_reads(
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch, name: str, project: Path, out: Path) -> dict:
-    """Build once and return the arguments the build passed to build_module.<name>, by name."""
+    """Build once and return the arguments the build passed to outputs_module.<name>, by name."""
     seen: list[dict[str, Any]] = []
-    real = getattr(build_module, name)
+    real = getattr(outputs_module, name)
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         bound = inspect.signature(real).bind(*args, **kwargs)
@@ -254,7 +255,7 @@ def _spy(monkeypatch: pytest.MonkeyPatch, name: str, project: Path, out: Path) -
         return real(*args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(build_module, name, spy)
+        patch.setattr(outputs_module, name, spy)
         assemble(project, out)
     (arguments,) = seen
     return arguments

@@ -11,8 +11,9 @@ import psutil
 import pytest
 
 from lkj.errors import BuildError, InputError, Problem
-from lkj.render import build as build_module
-from lkj.render.build import build, choose_renderer, output_paths, publish
+from lkj.render import outputs, stages
+from lkj.render.build import build, choose_renderer, output_paths
+from lkj.render.publish import swap_in
 
 
 def test_output_layout(built) -> None:
@@ -74,7 +75,7 @@ def test_render_failure_also_keeps_previous_output(
     def broken(*args: object, **kwargs: object) -> list[str]:
         raise BuildError("typst gagal menyusun PDF: contoh")
 
-    monkeypatch.setattr(build_module, "write_pdf", broken)
+    monkeypatch.setattr(outputs, "write_pdf", broken)
     with pytest.raises(BuildError, match="contoh"):
         build(fresh_book / "params" / f"{built.run}.yml", validate=False, workers=3)
     assert digest(out_root / built.run) == before
@@ -93,7 +94,7 @@ def test_bad_inputs_fail_before_any_notebook_runs(
     def invalid(run: object) -> None:
         raise InputError([Problem("data/demo/2025/pk.yml", "berkas tidak ditemukan")])
 
-    monkeypatch.setattr(build_module, "validate_inputs", invalid)
+    monkeypatch.setattr(stages, "validate_inputs", invalid)
     with pytest.raises(InputError):
         build(fresh_book / "params" / "demo-2025-tw2.yml", progress=False)
     assert not (fresh_book / "_build").exists()
@@ -120,7 +121,7 @@ def test_publish_swaps_folders(tmp_path: Path) -> None:
     (final / "old.txt").write_text("old")
     tmp.mkdir()
     (tmp / "new.txt").write_text("new")
-    publish(tmp, final)
+    swap_in(tmp, final)
     assert [p.name for p in final.iterdir()] == ["new.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["run"]
 

@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 
-from lkj.book.memo import publish
 from lkj.cli.main import main
 from lkj.compute.engine import compute
 from lkj.inputs.load import load_inputs
@@ -28,6 +27,7 @@ from lkj.render.batch import build_many
 from lkj.render.build import build
 from lkj.render.cache import Cache, Snapshot, read_verified
 from lkj.render.execute import Job
+from lkj.render.handoff import publish
 from lkj.render.kernels import Executed, KernelPool
 from lkj.render.quarto import load_book
 
@@ -237,7 +237,7 @@ def test_batch_with_a_failing_run_builds_the_others(project: Path) -> None:
 def test_shared_kernels_give_byte_identical_notebooks(project: Path, tmp_path: Path) -> None:
     """Warm, reused kernels vs a fresh kernel per notebook: the same executed notebooks.
 
-    The shared kernels start from the run a build hands them (lkj.book.memo.publish), the
+    The shared kernels start from the run a build hands them (lkj.render.handoff.publish), the
     isolated ones load and compute it themselves."""
     run = load_run(project / "params" / f"{RUN}.yml")
     inputs = load_inputs(run)

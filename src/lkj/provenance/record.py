@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import lkj
+from lkj.tools import pandoc_path
 
 UNKNOWN = "tidak diketahui"
 # lkj's direct dependencies that change what a number or page looks like.
@@ -79,8 +80,6 @@ def built_at() -> str:
 
 def pandoc_version() -> str:
     try:
-        from lkj.render.pandoc import pandoc_path
-
         out = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True)
         return out.stdout.splitlines()[0] if out.returncode == 0 else UNKNOWN
     except Exception:  # the record must never fail a build over a version string

@@ -176,8 +176,39 @@ def assemble(
         raise BuildError("semua bab kosong: tidak ada yang ditampilkan notebook")
     pages = page_names(chapters)
     warnings: list[str] = []
+    owner = _explicit_owners(chapters, html_asts)
+    where, renames = _unique_ids(chapters, pages, html_asts, owner)
+    for mine, ast in zip(renames, typst_asts, strict=True):
+        for node in nodes(ast["blocks"]):
+            a = attr(node)
+            if a is not None and node["t"] == "Header" and a[0] in mine:
+                set_id(node, mine[a[0]])
 
-    # 1. explicit ids: unique across the book
+    # 3. links and images
+    images: dict[str, bytes] = {}
+    docs: list[ChapterDoc] = []
+    for index, chapter in enumerate(chapters):
+        links = _Links(chapter.rel, pages[index], renames[index], where, warnings)
+        html_ast, typst_ast = html_asts[index], typst_asts[index]
+        html_ast["blocks"] = splice(html_ast["blocks"], links.fix_html)
+        typst_ast["blocks"] = splice(typst_ast["blocks"], links.fix_typst)
+        for ast in (html_ast, typst_ast):
+            _localise_images(ast, chapter, media_dirs[index], images, warnings)
+
+        title, sections = _outline(html_ast)
+        if title is None:
+            warnings.append(f"{chapter.rel}: tidak ada judul (heading(..., 1))")
+            title = chapter.stem
+        if chapter.part:
+            _shift_headings(typst_ast)
+        docs.append(ChapterDoc(chapter, pages[index], title, sections, html_ast, typst_ast))
+
+    entries = _entries(docs)
+    return BookDoc(docs, entries, images, warnings, skipped)
+
+
+def _explicit_owners(chapters: list[Chapter], html_asts: list[Ast]) -> dict[str, str]:
+    """1. explicit ids: unique across the book (id -> the chapter that has it)."""
     owner: dict[str, str] = {}
     for chapter, ast in zip(chapters, html_asts, strict=True):
         for ident in _explicit_ids(ast):
@@ -187,9 +218,17 @@ def assemble(
                     "→ beri setiap tabel/gambar/lampiran id yang unik"
                 )
             owner[ident] = chapter.rel
+    return owner
 
-    # 2. other ids (headings): a repeat in a later chapter gets a suffix
-    where: dict[str, str] = {}  # final id -> page
+
+def _unique_ids(
+    chapters: list[Chapter], pages: list[str], html_asts: list[Ast], owner: dict[str, str]
+) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """2. other ids (headings): a repeat in a later chapter gets a suffix.
+
+    Returns where each final id lives (id -> page) and each chapter's renames (old -> new).
+    """
+    where: dict[str, str] = {}
     renames: list[dict[str, str]] = []
     for chapter, page, ast in zip(chapters, pages, html_asts, strict=True):
         mine: dict[str, str] = {}
@@ -211,64 +250,42 @@ def assemble(
                 set_id(node, final)
             where[final] = page
         renames.append(mine)
+    return where, renames
 
-    for mine, ast in zip(renames, typst_asts, strict=True):
-        for node in nodes(ast["blocks"]):
-            a = attr(node)
-            if a is not None and node["t"] == "Header" and a[0] in mine:
-                set_id(node, mine[a[0]])
 
-    # 3. links and images
-    images: dict[str, bytes] = {}
-    docs: list[ChapterDoc] = []
-    for index, chapter in enumerate(chapters):
-        page, mine = pages[index], renames[index]
-        html_ast, typst_ast = html_asts[index], typst_asts[index]
-        media = media_dirs[index]
+@dataclass
+class _Links:
+    """Links `#id` of one chapter, resolved against the ids of the whole book."""
 
-        def resolve(target: str, mine: dict[str, str] = mine) -> str | None:
-            ident = target[1:]
-            local = mine.get(ident, ident)
-            if local in where:
-                return local
-            return None
+    rel: str
+    page: str
+    mine: dict[str, str]  # this chapter's renamed ids
+    where: dict[str, str]  # final id -> page
+    warnings: list[str]
 
-        def fix_html(
-            node: Node, page: str = page, resolve: Any = resolve, rel: str = chapter.rel
-        ) -> list[Node] | None:
-            if node["t"] == "Link" and node["c"][2][0].startswith("#"):
-                final = resolve(node["c"][2][0])
-                if final is None:
-                    warnings.append(f"{rel}: tautan ke '{node['c'][2][0]}' tidak ada")
-                elif where[final] != page:
-                    node["c"][2][0] = f"{where[final]}#{final}"
-                else:
-                    node["c"][2][0] = f"#{final}"
-            return None
+    def resolve(self, target: str) -> str | None:
+        ident = target[1:]
+        local = self.mine.get(ident, ident)
+        return local if local in self.where else None
 
-        def fix_typst(node: Node, resolve: Any = resolve) -> list[Node] | None:
-            if node["t"] == "Link" and node["c"][2][0].startswith("#"):
-                final = resolve(node["c"][2][0])
-                if final is None:
-                    return node["c"][1]  # the text without the (dangling) link
+    def fix_html(self, node: Node) -> list[Node] | None:
+        if node["t"] == "Link" and node["c"][2][0].startswith("#"):
+            final = self.resolve(node["c"][2][0])
+            if final is None:
+                self.warnings.append(f"{self.rel}: tautan ke '{node['c'][2][0]}' tidak ada")
+            elif self.where[final] != self.page:
+                node["c"][2][0] = f"{self.where[final]}#{final}"
+            else:
                 node["c"][2][0] = f"#{final}"
-            return None
+        return None
 
-        html_ast["blocks"] = splice(html_ast["blocks"], fix_html)
-        typst_ast["blocks"] = splice(typst_ast["blocks"], fix_typst)
-        for ast in (html_ast, typst_ast):
-            _localise_images(ast, chapter, media, images, warnings)
-
-        title, sections = _outline(html_ast)
-        if title is None:
-            warnings.append(f"{chapter.rel}: tidak ada judul (heading(..., 1))")
-            title = chapter.stem
-        if chapter.part:
-            _shift_headings(typst_ast)
-        docs.append(ChapterDoc(chapter, page, title, sections, html_ast, typst_ast))
-
-    entries = _entries(docs)
-    return BookDoc(docs, entries, images, warnings, skipped)
+    def fix_typst(self, node: Node) -> list[Node] | None:
+        if node["t"] == "Link" and node["c"][2][0].startswith("#"):
+            final = self.resolve(node["c"][2][0])
+            if final is None:
+                return list(node["c"][1])  # the text without the (dangling) link
+            node["c"][2][0] = f"#{final}"
+        return None
 
 
 def _shift_headings(ast: Ast) -> None:

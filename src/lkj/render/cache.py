@@ -12,54 +12,54 @@ temporary files are never read).
 
 The book-assembly entries (a chapter's pandoc AST, the PDF, the DOCX; written by
 render/pandoc.py, render/typst.py, render/docx.py) are published as they are, so each payload
-file also carries its sha256 in a sidecar written last (write_verified) and is used only
-while it still has it (read_verified): a damaged, truncated or half-written entry is a miss.
+file also carries its sha256 in a sidecar written last (lkj.files.write_verified) and is used
+only while it still has it (read_verified): a damaged, truncated or half-written entry is a
+miss.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import lkj
+from lkj import files
+from lkj.files import (
+    digest_bytes,
+    file_digest,
+    read_verified,
+    seal_of,
+    write_atomic,
+    write_verified,
+)
 from lkj.values import deps
+
+# What the render modules take from here; the helpers themselves live in lkj.files.
+__all__ = [
+    "FORMAT",
+    "Cache",
+    "Snapshot",
+    "assembly_key",
+    "digest_bytes",
+    "file_digest",
+    "lkj_digest",
+    "read_verified",
+    "seal_of",
+    "write_atomic",
+    "write_verified",
+]
 
 FORMAT = 1  # bump when the entry layout or the dependency rule changes
 
 
-def digest_bytes(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(len(part).to_bytes(8, "big"))
-        h.update(part)
-    return h.hexdigest()
-
-
-def file_digest(path: Path) -> str | None:
-    """sha256 of a file's content; None when it does not exist (absence is a state too)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return None
-
-
 @lru_cache(maxsize=1)
 def lkj_digest() -> str:
-    """The lkj package (code, templates, styles) plus Python and lkj versions; once a process."""
-    package = Path(lkj.__file__).resolve().parent
-    parts = [f"{FORMAT}|{sys.version}|{getattr(lkj, '__version__', '')}".encode()]
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            parts += [str(path.relative_to(package)).encode(), path.read_bytes()]
-    return digest_bytes(*parts)
+    """lkj.files.lkj_digest (the lkj source tree, Python and lkj versions) and FORMAT: the part
+    of every cache key that changes with lkj's code or the entries' layout."""
+    return digest_bytes(f"cache-format-{FORMAT}".encode(), files.lkj_digest().encode())
 
 
 @dataclass
@@ -95,55 +95,6 @@ class Snapshot:
             if path.is_file()
         ]
         return self.digests(names)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to path so that readers see the old file, or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-SEAL = ".sha256"
-
-
-def seal_of(path: Path) -> Path:
-    """The sidecar holding the sha256 of an assembly entry's payload file."""
-    return path.with_name(path.name + SEAL)
-
-
-def write_verified(path: Path, data: bytes) -> None:
-    """Store an assembly entry's payload with its sha256 next to it, the sidecar last.
-
-    Both are written atomically. A build killed between the two leaves a payload without a
-    sidecar, or next to the sidecar of an earlier payload that it does not match: either way
-    read_verified refuses it.
-    """
-    write_atomic(path, data)
-    write_atomic(seal_of(path), hashlib.sha256(data).hexdigest().encode("ascii"))
-
-
-def read_verified(path: Path) -> bytes | None:
-    """The payload written by write_verified, or None (a miss) when the payload or its
-    sidecar is missing or unreadable, or the payload no longer has the sha256 stored.
-
-    The caller uses the returned bytes, never the file again: what it publishes is what was
-    checked.
-    """
-    try:
-        expected = seal_of(path).read_text(encoding="ascii").strip()
-        data = path.read_bytes()
-    except (OSError, ValueError):
-        return None
-    return data if hashlib.sha256(data).hexdigest() == expected else None
 
 
 class Cache:

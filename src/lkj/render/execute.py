@@ -14,7 +14,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,7 +162,11 @@ def execute_all(
     order = sorted(range(len(jobs)), key=lambda i: -first(jobs[i])) if first else range(len(jobs))
     with ThreadPoolExecutor(max_workers=count, thread_name_prefix="lkj-nb") as pool:
         submitted = {i: pool.submit(one, jobs[i]) for i in order}
-    futures = [submitted[i] for i in range(len(jobs))]
+    return _results([submitted[i] for i in range(len(jobs))])
+
+
+def _results(futures: Sequence[Future[Path]]) -> list[Path]:
+    """Every result in order, or one BuildError naming every failed notebook."""
     failures: list[BuildError] = []
     results: list[Path] = []
     for future in futures:

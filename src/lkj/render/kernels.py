@@ -5,9 +5,10 @@ and `Book.open` (validation + computing the registry). A `KernelPool` keeps `wor
 kernels alive; each has those modules imported and remembers the loaded inputs of a run
 (lkj.book.memo, handed out as deep copies). Between notebooks the worker wipes the user
 namespace (`%reset -f`), sets the execution counter back to 1 and resets warning registries,
-so a notebook sees what a fresh kernel would show it. tests/render/test_kernels.py proves the
-executed notebooks are byte-identical to isolated runs (`shared=False`: a new kernel per
-notebook, the same code path otherwise).
+so a notebook sees what a fresh kernel would show it.
+tests/report/test_incremental.py (test_shared_kernels_give_byte_identical_notebooks) checks
+that the executed notebooks are byte-identical to isolated runs (`shared=False`: a new kernel
+per notebook, the same code path otherwise).
 
 Failures are re-run through papermill in a fresh kernel (`execute_notebook`), so an error
 reads exactly as it always has and a broken kernel state never explains a failure.
@@ -25,11 +26,14 @@ from collections.abc import Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nbformat
 
 from lkj.render.execute import KERNEL, Job, clean_notebook, execute_notebook
+
+if TYPE_CHECKING:
+    from jupyter_client.client import KernelClient
 
 # Imported once per kernel, silently, before the first notebook.
 WARM_UP = """\
@@ -79,13 +83,23 @@ class _Kernel:
         self.client.km = self.client.create_kernel_manager()
         self.client.start_new_kernel()
         self.client.start_new_kernel_client()
-        reply = self.client.wait_for_reply(self.client.kc.kernel_info())
+        reply = self.client.wait_for_reply(self.kc.kernel_info())
+        if reply is None:  # no timeout is set, so only a kernel that went away gets here
+            raise RuntimeError("kernel did not answer kernel_info")
         self.language_info = reply["content"]["language_info"]
         if warm:
             self.silent(WARM_UP)
 
-    def silent(self, code: str) -> None:
+    @property
+    def kc(self) -> KernelClient:
+        """The client start_new_kernel_client made (set for the kernel's whole life)."""
         kc = self.client.kc
+        if kc is None:
+            raise RuntimeError("kernel client not started")
+        return kc
+
+    def silent(self, code: str) -> None:
+        kc = self.kc
         reply = self.client.wait_for_reply(kc.execute(code, silent=True, store_history=False))
         content = reply["content"] if reply else {}
         if content.get("status") != "ok":

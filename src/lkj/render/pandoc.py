@@ -18,19 +18,11 @@ from typing import Any
 
 from lkj.errors import BuildError
 from lkj.paths import resource
+from lkj.tools import pandoc_path
 
 READER = "ipynb+raw_attribute+grid_tables+table_captions+fenced_divs+bracketed_spans"
 Ast = dict[str, Any]
 Node = dict[str, Any]
-
-
-@cache
-def pandoc_path() -> str:
-    try:
-        import pypandoc
-    except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise BuildError("pypandoc-binary tidak terpasang → make install") from exc
-    return pypandoc.get_pandoc_path()
 
 
 def run_pandoc(args: list[str], stdin: bytes | None = None, what: str = "pandoc") -> bytes:
@@ -77,7 +69,7 @@ def read_notebook_cached(
     the AST), the pandoc version and the lkj source tree (the Lua filter lives there). An
     entry holds pandoc's JSON output and the files it extracted, which are written back into
     media_dir on a hit, so the result is the same as running pandoc again. It is stored with
-    its sha256 (cache.write_verified): a damaged entry is a miss, read again and rewritten.
+    its sha256 (lkj.files.write_verified): a damaged entry is a miss, read again and rewritten.
     """
     if cache_dir is None:
         return read_notebook(path, target, media_dir, shown)
@@ -160,7 +152,7 @@ def splice(value: Any, fn: Callable[[Node], list[Node] | None]) -> Any:
 def attr(node: Node) -> tuple[str, list[str], dict[str, str]] | None:
     """(id, classes, attributes) of an element that has an Attr, else None."""
     kind = node.get("t")
-    content = node.get("c")
+    content: list[Any] = node.get("c") or []
     if kind == "Header":
         raw = content[1]
     elif kind in ("Div", "Span", "Figure", "Table", "CodeBlock", "Code", "Image", "Link"):
@@ -176,35 +168,37 @@ def set_id(node: Node, new_id: str) -> None:
     raw[0] = new_id
 
 
+SPACES = ("Space", "SoftBreak", "LineBreak")
+SILENT = ("RawInline", "RawBlock", "Note")  # no text of their own in the reader's sense
+
+
 def stringify(value: Any) -> str:
     """Plain text of inlines/blocks (like pandoc.utils.stringify)."""
     parts: list[str] = []
-
-    def go(item: Any) -> None:
-        if isinstance(item, list):
-            for x in item:
-                go(x)
-            return
-        if not isinstance(item, dict):
-            return
-        kind = item.get("t")
-        content = item.get("c")
-        if kind == "Str":
-            parts.append(content)
-        elif kind in ("Space", "SoftBreak", "LineBreak"):
-            parts.append(" ")
-        elif kind in ("Code", "Math"):
-            parts.append(content[1])
-        elif kind in ("RawInline", "RawBlock", "Note"):
-            return
-        elif kind in ("Link", "Image", "Span"):
-            go(content[1])
-        elif kind == "Quoted":
-            parts.append("“")
-            go(content[1])
-            parts.append("”")
-        elif isinstance(content, list):
-            go(content)
-
-    go(value)
+    _text_of(value, parts)
     return " ".join("".join(parts).split())
+
+
+def _text_of(item: Any, parts: list[str]) -> None:
+    if isinstance(item, list):
+        for x in item:
+            _text_of(x, parts)
+        return
+    if not isinstance(item, dict) or item.get("t") in SILENT:
+        return
+    kind = item.get("t")
+    content: Any = item.get("c")
+    if kind == "Str":
+        parts.append(str(content))
+    elif kind in SPACES:
+        parts.append(" ")
+    elif kind in ("Code", "Math"):
+        parts.append(content[1])
+    elif kind in ("Link", "Image", "Span"):
+        _text_of(content[1], parts)
+    elif kind == "Quoted":
+        parts.append("“")
+        _text_of(content[1], parts)
+        parts.append("”")
+    elif isinstance(content, list):
+        _text_of(content, parts)

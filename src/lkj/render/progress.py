@@ -150,3 +150,21 @@ def reporter(enabled: bool = True, console: Console | None = None) -> Reporter:
         return Silent()
     console = console or Console(stderr=True, highlight=False)
     return Rich(console) if console.is_terminal else Plain(console)
+
+
+class Step:
+    """One line of progress: marked failed if its block raises, done otherwise."""
+
+    def __init__(self, report: Reporter, key: str, label: str):
+        self.report, self.key, self.label = report, key, label
+        self.detail = ""
+
+    def __enter__(self) -> Step:
+        self.report.start(self.key, self.label)
+        return self
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if kind is None:
+            self.report.done(self.key, self.detail)
+        else:
+            self.report.fail(self.key)

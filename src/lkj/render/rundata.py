@@ -2,7 +2,7 @@
 
 During execution the build process only waits for its kernels, so `RunData` uses that time:
 it computes the registry from the inputs validation already loaded (or loads them), leaves
-the loaded run for the kernels (lkj.book.memo.publish) and writes the XLSX into `_build/`;
+the loaded run for the kernels (render.handoff.publish) and writes the XLSX into `_build/`;
 the assembly then takes the result instead of spending its critical path on them.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkj.inputs.params import Run
+from lkj.render import handoff
 
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
     from lkj.book.core import Book as RunBook
@@ -28,7 +29,6 @@ class RunData:
         self._future = self._executor.submit(self._prepare, run, inputs)
 
     def _prepare(self, run: Run, inputs: Inputs | None) -> tuple[RunBook, str]:
-        from lkj.book import memo as bookmemo
         from lkj.book.core import Book as RunBook
         from lkj.render.xlsx import write_tables_xlsx
 
@@ -39,9 +39,9 @@ class RunData:
                 from lkj.compute.engine import compute
 
                 book = RunBook(inputs, compute(inputs))
-            bookmemo.publish(run, book.inputs, book.reg)  # for the kernels (lkj.book.memo)
+            handoff.publish(run, book.inputs, book.reg)  # for the kernels (lkj.book.memo)
         finally:
-            bookmemo.withdraw(run)  # published, or failed: the kernels stop waiting either way
+            handoff.withdraw(run)  # published, or failed: the kernels stop waiting either way
         self.xlsx.parent.mkdir(parents=True, exist_ok=True)
         return book, write_tables_xlsx(book, self.xlsx)
 

@@ -154,7 +154,7 @@ def write_pdf(
 
     With cache_dir, a PDF compiled before from exactly the same sources (main.typ, style,
     images, timestamp, typst version) is copied instead of compiling again. Both parts of
-    the entry (book.pdf, warnings.json) are stored with their sha256 (cache.write_verified):
+    the entry (book.pdf, warnings.json) are stored with their sha256 (lkj.files.write_verified):
     a damaged or incomplete entry is compiled again and rewritten, never published.
     """
     if work_dir.exists():

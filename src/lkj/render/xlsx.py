@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 from openpyxl import Workbook
@@ -35,6 +36,7 @@ from lkj.book.core import Book
 from lkj.book.tables import VERIFIKASI_HEADERS, full_list_sheet
 from lkj.book.tablespec import Cell, TableSpec, placed_cells
 from lkj.compute.appendices import VERIFIKASI_COLUMNS, verifikasi_rows
+from lkj.inputs.pk import Iku
 from lkj.values import formatting as fmt
 from lkj.values.registry import Registry, Value
 
@@ -66,8 +68,12 @@ def _table_makers(book: Book) -> dict[str, Callable[[], list[TableSpec]]]:
         "lampiran-ikpa": lambda: [t.lampiran_ikpa()],
         "lampiran-rekonsiliasi": lambda: [t.rekonsiliasi(book.reconciliation())],
     }
+
+    def iku_table(iku: Iku) -> Callable[[], list[TableSpec]]:
+        return lambda: [t.iku(iku)]
+
     for iku in book.pk.iku:
-        makers[f"tbl-{iku.key}"] = lambda iku=iku: [t.iku(iku)]
+        makers[f"tbl-{iku.key}"] = iku_table(iku)
     makers["tbl-perbandingan"] = lambda: [comparison.table(book)]
     return makers
 
@@ -99,7 +105,9 @@ def number_and_format(reg: Registry, value: Value) -> tuple[float | int, str] | 
     if isinstance(value.value, bool):
         return None
     decimals, mode = reg.rounding_for(value.id)
-    rounded = fmt.round_decimal(value.value, decimals, mode)
+    # round_decimal reads a Decimal through float either way (its repr is what it rounds).
+    exact = float(value.value) if isinstance(value.value, Decimal) else value.value
+    rounded = fmt.round_decimal(exact, decimals, mode)
     shown = _decimals(value.display)
     zeros = "." + "0" * shown if shown else ""
     if value.kind == "percent":
@@ -158,7 +166,11 @@ def write_sheet(ws: Worksheet, reg: Registry, title: str, spec: TableSpec) -> No
     scale = 100 / sum(widths)
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(6, min(60, w * scale * 1.1))
-    ws.freeze_panes = ws.cell(row=3 + len(spec.header_rows), column=1)
+    ws.freeze_panes = ws.cell(row=3 + len(spec.header_rows), column=1).coordinate
+
+
+# What a CSV cell becomes in a sheet (openpyxl writes each of these as it is).
+SheetValue = str | int | float | datetime.date | None
 
 
 @dataclass(frozen=True)
@@ -170,7 +182,7 @@ class ListSheet:
     title: str
     note: str
     header: list[str]
-    rows: list[list[object]]
+    rows: list[list[SheetValue]]
     dates: frozenset[int]  # 0-based columns holding dates
     numbers: frozenset[int]  # 0-based columns holding counts
 
@@ -205,15 +217,15 @@ def list_sheets(book: Book) -> list[ListSheet]:
     ]
 
 
-def _raw(item: object) -> object:
+def _raw(item: object) -> SheetValue:
     """A CSV cell for Excel: dates as dates, whole numbers as int, not recorded as empty."""
-    if item is None or pd.isna(item):  # type: ignore[arg-type]
+    if item is None or pd.isna(item):  # type: ignore[call-overload]  # any scalar of a CSV
         return None
     if isinstance(item, pd.Timestamp):
         return item.date()
     if isinstance(item, float) and item.is_integer():
         return int(item)
-    return item
+    return cast(SheetValue, item)  # what pandas reads from a CSV: text or a number
 
 
 def write_list_sheet(ws: Worksheet, sheet: ListSheet) -> None:
@@ -241,7 +253,8 @@ def write_list_sheet(ws: Worksheet, sheet: ListSheet) -> None:
 def write_tables_xlsx(book: Book, out: Path) -> str:
     """Write the workbook; return a short description for the build's progress line."""
     wb = Workbook()
-    wb.remove(wb.active)
+    first = wb.worksheets[0]  # the empty sheet a new Workbook starts with
+    wb.remove(first)
     tables = book_tables(book)
     for name, title, spec in tables:
         write_sheet(wb.create_sheet(name), book.reg, title, spec)

@@ -1,4 +1,4 @@
-"""cache.write_verified / read_verified: how every book-assembly entry is stored and checked."""
+"""lkj.files.write_verified / read_verified: how cache entries are stored and checked."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lkj.render import cache as cache_module
-from lkj.render.cache import read_verified, seal_of, write_verified
+from lkj import files as files_module
+from lkj.files import read_verified, seal_of, write_verified
 
 PAYLOAD = b"%PDF-1.7\n" + bytes(range(256)) * 4
 
@@ -52,23 +52,23 @@ def test_killed_between_payload_and_sidecar_leaves_no_trusted_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     entry = tmp_path / "kunci.json"
-    real = cache_module.write_atomic
+    real = files_module.write_atomic
 
     def killed_at_sidecar(path: Path, data: bytes) -> None:
         if path.name.endswith(".sha256"):
             raise KeyboardInterrupt  # stands for SIGKILL after the payload's rename
         real(path, data)
 
-    monkeypatch.setattr(cache_module, "write_atomic", killed_at_sidecar)
+    monkeypatch.setattr(files_module, "write_atomic", killed_at_sidecar)
     with pytest.raises(KeyboardInterrupt):
         write_verified(entry, PAYLOAD)
     assert entry.read_bytes() == PAYLOAD  # the payload is complete, yet not trusted
     assert read_verified(entry) is None
 
     # Rewriting an entry whose payload was replaced: the old sidecar no longer matches.
-    monkeypatch.setattr(cache_module, "write_atomic", real)
+    monkeypatch.setattr(files_module, "write_atomic", real)
     write_verified(entry, PAYLOAD)
-    monkeypatch.setattr(cache_module, "write_atomic", killed_at_sidecar)
+    monkeypatch.setattr(files_module, "write_atomic", killed_at_sidecar)
     with pytest.raises(KeyboardInterrupt):
         write_verified(entry, b"isi lain")
     assert read_verified(entry) is None
