@@ -91,7 +91,6 @@ def test_every_module_belongs_to_a_stage() -> None:
         stage_of(module)
 
 
-@pytest.mark.xfail(reason="issue 10: known violations being removed", strict=True)
 def test_no_import_runs_against_the_flow() -> None:
     wrong = []
     for module in MODULES:
