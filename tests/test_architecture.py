@@ -120,31 +120,38 @@ def test_no_import_cycles() -> None:
     assert not cycles, "\n".join(" → ".join(c) for c in cycles)
 
 
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def _module_aliases(tree: ast.AST) -> dict[str, str]:
+    """Local names bound to an imported lkj module (`from lkj.book import charts as c`)."""
+    aliases = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("lkj"):
+            for a in node.names:
+                if f"{node.module}.{a.name}" in MODULES:
+                    aliases[a.asname or a.name] = f"{node.module}.{a.name}"
+        elif isinstance(node, ast.Import):
+            aliases |= {
+                a.asname: a.name for a in node.names if a.name.startswith("lkj") and a.asname
+            }
+    return aliases
+
+
 def test_no_private_name_crosses_modules() -> None:
     wrong = []
     for module in MODULES:
-        tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
-        aliases = {}  # local name → imported lkj module
         for line, target, names in imports(module):
-            for name in names:
-                if name.startswith("_") and not name.startswith("__"):
-                    wrong.append(f"{module}:{line} imports {target}.{name}")
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("lkj"):
-                for a in node.names:
-                    if f"{node.module}.{a.name}" in MODULES:
-                        aliases[a.asname or a.name] = f"{node.module}.{a.name}"
-            elif isinstance(node, ast.Import):
-                for a in node.names:
-                    if a.name.startswith("lkj") and a.asname:
-                        aliases[a.asname] = a.name
+            wrong += [f"{module}:{line} imports {target}.{n}" for n in names if _private(n)]
+        tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+        aliases = _module_aliases(tree)
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Attribute)
                 and isinstance(node.value, ast.Name)
                 and node.value.id in aliases
-                and node.attr.startswith("_")
-                and not node.attr.startswith("__")
+                and _private(node.attr)
             ):
                 wrong.append(f"{module}:{node.lineno} uses {aliases[node.value.id]}.{node.attr}")
     assert not wrong, "\n".join(wrong)
