@@ -13,6 +13,7 @@ from lkj import paths
 from lkj.book.display import value as value_span
 from lkj.errors import InputError, Problem
 from lkj.inputs.params import Run
+from lkj.inputs.textfiles import read_text
 from lkj.values import deps
 from lkj.values.registry import Registry
 
@@ -64,7 +65,7 @@ def load(run: Run, name: str, registry: Registry) -> str:
     deps.file(run.shown(path))  # a missing text counts too: writing it changes the page
     if not path.is_file():
         return ""
-    return render(path.read_text(encoding="utf-8").strip(), registry, run.shown(path))
+    return render(read_text(path, run.shown(path)).strip(), registry, run.shown(path))
 
 
 def load_iku(run: Run, iku_code: str, registry: Registry) -> str:
@@ -72,4 +73,4 @@ def load_iku(run: Run, iku_code: str, registry: Registry) -> str:
     deps.file(run.shown(path))  # a missing text counts too: writing it changes the page
     if not path.is_file():
         return ""
-    return render(path.read_text(encoding="utf-8").strip(), registry, run.shown(path))
+    return render(read_text(path, run.shown(path)).strip(), registry, run.shown(path))

@@ -32,7 +32,7 @@ import yaml
 from lkj import paths
 from lkj.book import memo as bookmemo
 from lkj.errors import BuildError
-from lkj.inputs.params import Run, load_run
+from lkj.inputs.params import Run
 from lkj.render.assemble import BookMeta, assemble, read_meta
 from lkj.render.cache import Cache, Snapshot, assembly_key, digest_bytes, write_atomic
 from lkj.render.docx import write_docx
@@ -161,7 +161,9 @@ def _build(
 ) -> Path:
     options = options or _Options()
     with Step(report, "params", f"params {Path(params_path).name}") as step:
-        run = load_run(params_path)
+        from lkj.inputs.load import read_run  # params errors come with the data's errors
+
+        run = read_run(params_path)
         book = load_book(run.root)
         engine = choose_renderer(renderer)
         step.detail = f"{run.name}, {len(book.chapters)} bab, renderer {engine}"
