@@ -18,7 +18,7 @@ def test_a_tw2_row_dated_in_july_is_named(mini: Project) -> None:
     mini.replace(Y + "kepulangan.csv", "PLG-02,2025-04-02", "PLG-02,2025-07-02")
     warning = _warning(mini, Y + "kepulangan.csv")
     assert (warning.row, warning.column, warning.value) == (3, "tanggal", "2025-07-02")
-    assert "1 baris bertanggal setelah TW II (baris 3)" in warning.message
+    assert "1 baris tercatat untuk triwulan setelah TW II (baris 3)" in warning.message
     assert "perbaiki ke TW II atau sebelumnya" in warning.fix
     assert warning.severity == "warning"
 
@@ -26,7 +26,7 @@ def test_a_tw2_row_dated_in_july_is_named(mini: Project) -> None:
 def test_a_triwulan_after_the_run_is_named(mini: Project) -> None:
     mini.replace(Y + "nilai.csv", "kinerja_anggaran,2,", "kinerja_anggaran,3,")
     warning = _warning(mini, Y + "nilai.csv")
-    assert (warning.row, warning.column) == (3, "triwulan")
+    assert (warning.row, warning.column, warning.value) == (3, "triwulan", 3)
     assert "perbaiki ke TW II" in warning.fix
 
 

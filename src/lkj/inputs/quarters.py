@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+import numpy as np
 import pandas as pd
 
 from lkj.errors import Problem
@@ -26,6 +27,13 @@ class Checked(Protocol):
     name: str
     shown: str
     df: pd.DataFrame
+
+
+def _as_written(value: object) -> object:
+    """A cell as the analyst wrote it: 2025-07-02, 3 (not a Timestamp or numpy integer)."""
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}"
+    return int(value) if isinstance(value, (int, np.integer)) else value
 
 
 def later_rows(quarter: int, tables: Mapping[str, Checked]) -> list[Problem]:
@@ -47,13 +55,13 @@ def later_rows(quarter: int, tables: Mapping[str, Checked]) -> list[Problem]:
         found.append(
             Problem(
                 table.shown,
-                f"{len(lines)} baris bertanggal setelah TW {ROMAN[quarter]} (baris {listed}): "
-                f"tidak dihitung dalam laporan TW {ROMAN[quarter]} ini",
-                fix=f"jika tanggalnya salah ketik, perbaiki ke TW {ROMAN[quarter]} atau "
+                f"{len(lines)} baris tercatat untuk triwulan setelah TW {ROMAN[quarter]} "
+                f"(baris {listed}): tidak dihitung dalam laporan TW {ROMAN[quarter]} ini",
+                fix=f"jika {spec.quarter_from} salah ketik, perbaiki ke TW {ROMAN[quarter]} atau "
                 "sebelumnya; data triwulan berikutnya boleh dicatat lebih awal",
                 row=lines[0],
                 column=spec.quarter_from,
-                value=f"{first:%Y-%m-%d}" if isinstance(first, pd.Timestamp) else first,
+                value=_as_written(first),
                 severity="warning",
             )
         )
