@@ -137,3 +137,18 @@ def test_template_command(mini, tmp_path: Path) -> None:
     out = tmp_path / "cli.xlsx"
     assert main(["template", str(mini.params), "--out", str(out)]) == 0
     assert out.is_file()
+
+
+def test_true_in_a_sex_cell_is_reported_as_typed(mini, workbook: Path) -> None:
+    problems = _refused(mini, workbook, lambda wb: wb["pengaduan"].cell(2, 6, True))
+    (p,) = problems
+    assert (p.row, p.column, p.value) == (2, "F (jenis_kelamin)", "TRUE")
+    assert "isi dengan L atau P" in p.fix and "ya" not in str(p.value)
+
+
+def test_true_in_a_yes_no_cell_is_ya(mini, workbook: Path) -> None:
+    wb = load_workbook(workbook)
+    wb["pengaduan"].cell(3, 7, False)  # ADU-02 difasilitasi: ya → FALSE
+    wb.save(workbook)
+    import_workbook(workbook, mini.params)
+    assert "ADU-02,2025-04-15,,Taiwan,C,L,tidak," in mini.read("data/mini/2025/pengaduan.csv")

@@ -101,3 +101,13 @@ def test_first_run_of_a_unit_states_the_appendix_cap() -> None:
         "appendix_max_rows": 200,
     }
     assert Params.model_validate(data).appendix_max_rows == 200
+
+
+def test_new_year_refuses_a_pk_with_a_key_twice(mini) -> None:
+    pk = mini.path("data/mini/2025/pk.yml")
+    pk.write_text(pk.read_text(encoding="utf-8") + "tahun: 2024\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        new_quarter(mini.root, "mini", 2026, 1)
+    (problem,) = caught.value.problems
+    assert problem.column == "tahun" and "hapus salah satu" in problem.fix
+    assert not mini.path("data/mini/2026").exists()

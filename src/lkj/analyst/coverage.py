@@ -73,5 +73,6 @@ def unwritten_texts(run: Run, iku_codes: list[str]) -> list[str]:
 def _written(path: Path) -> bool:
     if not path.is_file():
         return False
-    body = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.S)
+    text = path.read_bytes().decode("utf-8", "replace")  # lkj check reports the encoding itself
+    body = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     return bool(body.strip())

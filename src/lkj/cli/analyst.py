@@ -26,10 +26,9 @@ def check(args: argparse.Namespace) -> int:
     """Validate (errors fail), then warn about doubtful data; optionally write an HTML page."""
     from lkj.analyst.checks import plausibility, write_html
     from lkj.compute.engine import compute
-    from lkj.inputs.load import load_inputs
-    from lkj.inputs.params import load_run
+    from lkj.inputs.load import load_inputs, read_run
 
-    run = load_run(args.params)
+    run = read_run(args.params)
     title = f"Pemeriksaan data {run.name}"
     try:
         inputs = load_inputs(run)

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from lkj.compute import appendices, budget, rules
 from lkj.compute.measure import Measurement, cumulative, measure
-from lkj.inputs.load import Inputs, load_inputs
-from lkj.inputs.params import load_run
+from lkj.inputs.load import Inputs, load_inputs, read_run
 from lkj.inputs.pk import Iku
 from lkj.values import formatting as fmt
 from lkj.values.factory import ValueFactory
@@ -326,4 +325,4 @@ def compute(inputs: Inputs) -> Registry:
 
 def compute_run(params_path: str | Path) -> Registry:
     """Validate the inputs of a params file and compute every value."""
-    return compute(load_inputs(load_run(params_path)))
+    return compute(load_inputs(read_run(params_path)))

@@ -79,8 +79,12 @@ def to_text(col: sc.Col | None, value: object, number_format: str = "General") -
     """The CSV text for one workbook cell (what data/<file>.csv will contain)."""
     if value is None:
         return ""
-    if isinstance(value, bool):  # Excel TRUE/FALSE in a ya/tidak column
-        return "ya" if value else "tidak"
+    if isinstance(value, bool):
+        # Excel's TRUE/FALSE means ya/tidak only in a ya/tidak column; elsewhere (jenis_kelamin)
+        # it stays what the analyst typed, so the check says "isi dengan L atau P" about TRUE.
+        if col is not None and col.choices == sc.YA_TIDAK:
+            return "ya" if value else "tidak"
+        return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime | dt.date):
         if col is not None and col.kind == "month":
             return f"{value:%Y-%m}"
