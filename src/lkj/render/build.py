@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -26,8 +25,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
-
-import yaml
 
 from lkj import bookmemo
 from lkj.errors import BuildError
@@ -289,7 +286,14 @@ def _build(
 
     try:
         if engine == "quarto":
-            _render_quarto(book, executed, build_dir, tmp, run.name, report)
+            from lkj.render.quarto_render import render_quarto
+
+            with Step(report, "quarto", "quarto render (HTML + PDF typst)"):
+                warnings = render_quarto(
+                    book, executed, build_dir, tmp, run.name, book_meta(book, run, executed)
+                )
+            for warning in warnings:
+                report.warn(warning)
             tables_and_values()
         else:
             meta = book_meta(book, run, executed)
@@ -418,52 +422,6 @@ def _render_pandoc(
         futures = [pool.submit(fn) for fn in (html, pdf, docx)]
     for future in futures:  # all finished; the first failure (in this order) is raised
         future.result()
-
-
-def _render_quarto(
-    book: Book, executed: list[Path], build_dir: Path, tmp: Path, name: str, report: Reporter
-) -> None:
-    """Render the executed notebooks with the Quarto CLI (HTML book and typst PDF).
-
-    Quarto does not execute .ipynb files by default, so it uses the outputs made above.
-    Untested where Quarto is not installed (see DESIGN.md).
-    """
-    project = build_dir / "notebooks"
-    # The raw typst of lkj.display calls lkj-value() and lkj-table-note(); Quarto's typst
-    # template does not define them, so the copy of _quarto.yml includes our definitions.
-    config = yaml.safe_load(book.config_path.read_text(encoding="utf-8"))
-    helpers = "_lkj-helpers.typ"
-    (project / helpers).write_text(QUARTO_TYPST_HELPERS, encoding="utf-8")
-    typst_format = config.setdefault("format", {}).setdefault("typst", {}) or {}
-    config["format"]["typst"] = typst_format
-    typst_format.setdefault("include-in-header", helpers)
-    (project / "_quarto.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
-    for fmt, dest in (("html", tmp / "html"), ("typst", tmp / "quarto-typst")):
-        with Step(report, f"quarto-{fmt}", f"quarto render --to {fmt}"):
-            proc = subprocess.run(
-                ["quarto", "render", str(project), "--to", fmt, "--output-dir", str(dest)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if proc.returncode != 0:
-                tail = proc.stderr.strip()[-3000:]
-                raise BuildError(f"quarto render --to {fmt} gagal:\n{tail}")
-    pdfs = sorted((tmp / "quarto-typst").rglob("*.pdf"))
-    if not pdfs:
-        raise BuildError("quarto render --to typst tidak menghasilkan PDF")
-    shutil.move(str(pdfs[0]), tmp / f"{name}.pdf")
-    shutil.rmtree(tmp / "quarto-typst", ignore_errors=True)
-
-
-QUARTO_TYPST_HELPERS = """\
-#let lkj-value(id, body) = context {
-  let target = label("jejak:" + id)
-  if query(target).len() > 0 { link(target, body) } else { body }
-}
-#let lkj-anchor(name, body) = [#body#label(name)]
-#let lkj-table-note(body) = block(above: 0.5em, text(size: 8.5pt, style: "italic", body))
-"""
 
 
 def publish(tmp: Path, final: Path) -> None:

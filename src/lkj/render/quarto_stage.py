@@ -1,0 +1,181 @@
+"""The Quarto project a `--renderer quarto` build hands to `quarto render`.
+
+Quarto reads the executed notebooks, but not quite as they are:
+- a book needs its home page at the project root (`index.*`), while `_quarto.yml` lists
+  `notebooks/index.ipynb`: every chapter is copied flat, under the page name the pandoc
+  renderer gives it (`lkj.render.assemble.page_names`), so both books have the same pages;
+- for HTML Quarto prefers an output's `text/html` (lkj.display's Jupyter preview, which
+  drops the value ids) over its `text/markdown` (what the book is made of), and it wraps
+  outputs in divs of its own: each markdown output becomes a markdown cell, so that its
+  headings (the chapter title in Quarto's sidebar), fenced divs and raw blocks are part
+  of the document, as they are in the pandoc renderer;
+- code and stream output never reach the book (as in the pandoc renderer).
+The Daftar Isi/Tabel/Lampiran of the PDF and the page numbering switch are added as raw
+typst where the pandoc renderer puts them (before the first chapter after the front matter).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lkj.display import META_MIME
+from lkj.render.assemble import page_names
+from lkj.render.quarto import Book, Chapter
+
+CELL_OPTIONS = "#| echo: false\n"
+MAINMATTER = '#set page(numbering: "1", flipped: false)\n#counter(page).update(1)'
+
+
+@dataclass(frozen=True)
+class Staged:
+    """One chapter as Quarto reads it."""
+
+    chapter: Chapter
+    name: str  # file name in the staged project, e.g. "bab1.ipynb"
+    notebook: dict[str, Any]
+
+    @property
+    def shows_something(self) -> bool:
+        return any(_cell_shows(cell) for cell in self.notebook["cells"])
+
+
+def _removed(cell: dict[str, Any]) -> bool:
+    tags = cell.get("metadata", {}).get("tags", [])
+    return any(tag in ("remove-cell", "remove_cell") for tag in tags)
+
+
+def _text(value: Any) -> str:
+    return "".join(value) if isinstance(value, list) else str(value or "")
+
+
+def _clean_output(output: dict[str, Any]) -> dict[str, Any] | None:
+    """The output as the book reads it (markdown, else an image), or None."""
+    if output.get("output_type") not in ("display_data", "execute_result"):
+        return None  # stream (print, warnings) and errors
+    data = output.get("data", {})
+    if META_MIME in data:
+        return None  # lkj.display.meta: read by the build, invisible
+    if "text/markdown" in data:
+        if not _text(data["text/markdown"]).strip():
+            return None
+        kept = {"text/markdown": data["text/markdown"]}
+    else:
+        images = {k: v for k, v in data.items() if k.startswith("image/")}
+        if not images:
+            return None
+        kept = images
+    return {"output_type": "display_data", "data": kept, "metadata": {}}
+
+
+def _clean_cell(cell: dict[str, Any]) -> list[dict[str, Any]]:
+    """The cell as Quarto should read it: markdown outputs become markdown cells."""
+    if _removed(cell):
+        return []
+    if cell.get("cell_type") == "markdown":
+        return [copy.deepcopy(cell)]
+    if cell.get("cell_type") != "code":
+        return []
+    cells: list[dict[str, Any]] = []
+    outputs = [o for o in map(_clean_output, cell.get("outputs", [])) if o is not None]
+    for n, output in enumerate(outputs):
+        cell_id = f"{cell.get('id', 'cell')}-{n}"
+        if "text/markdown" in output["data"]:
+            text = _text(output["data"]["text/markdown"])
+            cells.append(_markdown_cell(text, cell_id))
+        else:  # an image that did not go through lkj.display.figure
+            cells.append(
+                {
+                    "cell_type": "code",
+                    "execution_count": None,
+                    "id": cell_id,
+                    "metadata": {},
+                    "outputs": [output],
+                    "source": CELL_OPTIONS,
+                }
+            )
+    return cells
+
+
+def _cell_shows(cell: dict[str, Any]) -> bool:
+    if cell["cell_type"] == "markdown":
+        return bool(_text(cell.get("source")).strip())
+    return bool(cell.get("outputs"))
+
+
+def _markdown_cell(text: str, cell_id: str) -> dict[str, Any]:
+    # nbformat's on-disk form: a list of lines (Quarto joins a plain string's lines wrongly)
+    lines = text.splitlines(keepends=True)
+    return {"cell_type": "markdown", "id": cell_id, "metadata": {}, "source": lines}
+
+
+def _raw_typst(text: str, cell_id: str) -> dict[str, Any]:
+    return _markdown_cell(f"```{{=typst}}\n{text}\n```\n", cell_id)
+
+
+def clean_notebook(executed: Path) -> dict[str, Any]:
+    nb = json.loads(executed.read_text(encoding="utf-8"))
+    cells = [c for cell in nb.get("cells", []) for c in _clean_cell(cell)]
+    metadata = {k: v for k, v in nb.get("metadata", {}).items() if k in ("kernelspec",)}
+    # Quarto must not run them again: they are already executed by the build.
+    return {"cells": cells, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
+
+
+def _markdown(staged: list[Staged]) -> str:
+    """Every markdown the staged book shows, as one text (to look for lkj.display marks)."""
+    cells = [cell for item in staged for cell in item.notebook["cells"]]
+    return "\n".join(_text(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def stage_chapters(book: Book, executed: list[Path]) -> tuple[list[Staged], list[str]]:
+    """The chapters that show something (and the shown names of those left out)."""
+    names = page_names(list(book.chapters))
+    staged: list[Staged] = []
+    skipped: list[str] = []
+    for chapter, path, page in zip(book.chapters, executed, names, strict=True):
+        item = Staged(chapter, page.removesuffix(".html") + ".ipynb", clean_notebook(path))
+        if item.shows_something:
+            staged.append(item)
+        else:
+            skipped.append(chapter.rel)
+    _add_lists(staged)
+    return staged, skipped
+
+
+def _add_lists(staged: list[Staged]) -> None:
+    """Daftar Isi/Tabel/Lampiran + arabic page numbers before the first main chapter."""
+    shown = _markdown(staged)  # numbered tables and lampiran are listed (lkj.display)
+    tables = 'lkj-kind="tabel" lkj-number=' in shown
+    appendices = 'lkj-kind="lampiran"' in shown
+    lists = f"#lkj-lists(tables: {str(tables).lower()}, appendices: {str(appendices).lower()})"
+    for item in staged:
+        if not item.chapter.front:
+            item.notebook["cells"].insert(0, _raw_typst(f"{lists}\n{MAINMATTER}", "lkj-lists"))
+            return
+
+
+def chapter_entries(staged: list[Staged]) -> tuple[list[Any], list[str]]:
+    """book.chapters and book.appendices of the staged _quarto.yml (parts kept)."""
+    chapters: list[Any] = []
+    appendices: list[str] = []
+    for item in staged:
+        if item.chapter.appendix:
+            appendices.append(item.name)
+        elif item.chapter.part:
+            last = chapters[-1] if chapters else None
+            if isinstance(last, dict) and last.get("part") == item.chapter.part:
+                last["chapters"].append(item.name)
+            else:
+                chapters.append({"part": item.chapter.part, "chapters": [item.name]})
+        else:
+            chapters.append(item.name)
+    return chapters, appendices
+
+
+def write_notebooks(staged: list[Staged], folder: Path) -> None:
+    for item in staged:
+        text = json.dumps(item.notebook, ensure_ascii=False, indent=1) + "\n"
+        (folder / item.name).write_text(text, encoding="utf-8")
