@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,9 @@ book:
 format:
   html: {theme: cosmo}
 """
+
+
+PNG = base64.b64encode(b"\x89PNG not really").decode()
 
 
 def md_output(text: str) -> dict[str, Any]:
@@ -63,7 +68,9 @@ def project(root: Path) -> list[Path]:
     return [
         write_nb(nb / "index.ipynb", code(md_output("# Kata Pengantar {.unnumbered}"))),
         write_nb(nb / "bab1.ipynb", code(md_output("# BAB I"), md_output(table))),
-        write_nb(nb / "bab2a.ipynb", code(md_output("# A. Satu"))),
+        write_nb(
+            nb / "bab2a.ipynb", code(md_output(f"# A. Satu\n\n![G](data:image/png;base64,{PNG})"))
+        ),
         write_nb(nb / "bab2b.ipynb", code(md_output("# B. Dua"))),
         write_nb(nb / "lampiran.ipynb", code(md_output('::: {lkj-kind="lampiran"}\n:::'))),
         write_nb(nb / "kosong.ipynb", code({"output_type": "stream", "text": "x"})),
@@ -111,15 +118,21 @@ def test_staged_project_is_flat_with_parts_and_lists(tmp_path: Path) -> None:
     assert config["execute"]["enabled"] is False
     assert config["format"]["html"]["theme"] == "cosmo"  # the project's own settings stay
     assert "include-before-body" not in config["format"]["html"]  # public: no banner
+    # embedded pictures become files (Quarto would name them after their last bytes)
+    bab2a = "".join(json.loads((folder / "bab2a.ipynb").read_text("utf-8"))["cells"][0]["source"])
+    image = re.search(r"!\[G\]\((img/[0-9a-f]+\.png)\)", bab2a)
+    assert image and (folder / image.group(1)).read_bytes() == b"\x89PNG not really"
     for name in config["filters"] + config["format"]["typst"]["include-in-header"]:
         assert (folder / name).is_file()
     style = (Path(__file__).parents[2] / "src/lkj/resources/typst/lkj.typ").read_text("utf-8")
     assert (folder / "_lkj.typ").read_text(encoding="utf-8") == style
-    # Daftar Isi/Tabel/Lampiran: first in BAB I, the first chapter after the front matter
-    first = json.loads((folder / "bab1.ipynb").read_text(encoding="utf-8"))["cells"][0]
-    assert "#lkj-lists(tables: true, appendices: true)" in "".join(first["source"])
-    index = (folder / "index.ipynb").read_text(encoding="utf-8")
-    assert "lkj-lists" not in index
+    # Daftar Isi/Tabel/Lampiran: after the front matter (Quarto puts BAB I's title first)
+    last = json.loads((folder / "index.ipynb").read_text(encoding="utf-8"))["cells"][-1]
+    assert "#lkj-lists(tables: true, appendices: true)" in "".join(last["source"])
+    bab1 = (folder / "bab1.ipynb").read_text(encoding="utf-8")
+    assert "lkj-lists" not in bab1
+    # the table keeps its id away from Quarto's cross-references (lkj numbers it)
+    assert '{lkj-id=\\"tbl-a\\" .lkj-table' in bab1 and "#tbl-a" not in bab1
 
 
 def test_internal_edition_is_marked(tmp_path: Path) -> None:

@@ -101,6 +101,9 @@ def project_config(book: Book, meta: BookMeta, chapters: list[Any], appendices: 
     typ = formats.setdefault("typst", {}) or {}
     formats["typst"] = typ
     typ.setdefault("papersize", "a4")
+    # lkj gives typst its own table markup; Quarto would also turn the raw HTML of each table
+    # into a second typst table (with juice, a CSS inliner it downloads when first used).
+    typ["html-table-processing"] = "none"
     typ.setdefault("number-sections", False)
     typ["include-in-header"] = [*_listed(typ.get("include-in-header")), TYPST_STYLE]
     typ["template-partials"] = [*_listed(typ.get("template-partials")), TYPST_SHOW]

@@ -16,8 +16,11 @@ typst where the pandoc renderer puts them (before the first chapter after the fr
 
 from __future__ import annotations
 
+import base64
 import copy
+import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,12 @@ from lkj.render.assemble import page_names
 from lkj.render.quarto import Book, Chapter
 
 CELL_OPTIONS = "#| echo: false\n"
+IMAGES = "img"
+# A fenced div whose id has a Quarto cross-reference prefix becomes a Quarto float (its own
+# "Tabel 1.1" numbering, the raw typst inside a figure); lkj numbers its tables itself.
+_XREF_DIV = re.compile(r"^(:{3,}[ \t]*)\{#((?:tbl|fig|lst)-[^\s}]+)[ \t]*", re.M)
+_DATA_URI = re.compile(r"\]\(data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=]+)\)")
+_SUFFIX = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}
 MAINMATTER = '#set page(numbering: "1", flipped: false)\n#counter(page).update(1)'
 
 
@@ -84,7 +93,7 @@ def _clean_cell(cell: dict[str, Any]) -> list[dict[str, Any]]:
     for n, output in enumerate(outputs):
         cell_id = f"{cell.get('id', 'cell')}-{n}"
         if "text/markdown" in output["data"]:
-            text = _text(output["data"]["text/markdown"])
+            text = _XREF_DIV.sub(r'\1{lkj-id="\2" ', _text(output["data"]["text/markdown"]))
             cells.append(_markdown_cell(text, cell_id))
         else:  # an image that did not go through lkj.display.figure
             cells.append(
@@ -151,10 +160,12 @@ def _add_lists(staged: list[Staged]) -> None:
     tables = 'lkj-kind="tabel" lkj-number=' in shown
     appendices = 'lkj-kind="lampiran"' in shown
     lists = f"#lkj-lists(tables: {str(tables).lower()}, appendices: {str(appendices).lower()})"
-    for item in staged:
-        if not item.chapter.front:
-            item.notebook["cells"].insert(0, _raw_typst(f"{lists}\n{MAINMATTER}", "lkj-lists"))
-            return
+    # At the end of the front matter: Quarto puts a chapter's title before all its cells.
+    front = [item for item in staged if item.chapter.front] or staged[:1]
+    if front and len(front) < len(staged):
+        front[-1].notebook["cells"].append(_raw_typst(f"{lists}\n{MAINMATTER}", "lkj-lists"))
+    elif front:
+        front[-1].notebook["cells"].append(_raw_typst(lists, "lkj-lists"))
 
 
 def chapter_entries(staged: list[Staged]) -> tuple[list[Any], list[str]]:
@@ -177,5 +188,22 @@ def chapter_entries(staged: list[Staged]) -> tuple[list[Any], list[str]]:
 
 def write_notebooks(staged: list[Staged], folder: Path) -> None:
     for item in staged:
+        for cell in item.notebook["cells"]:
+            if cell["cell_type"] == "markdown":
+                cell["source"] = [_image_files(line, folder) for line in cell["source"]]
         text = json.dumps(item.notebook, ensure_ascii=False, indent=1) + "\n"
         (folder / item.name).write_text(text, encoding="utf-8")
+
+
+def _image_files(text: str, folder: Path) -> str:
+    """Embedded images (lkj.display.figure) as files: Quarto names the files it extracts
+    for typst after the end of the base64 text, which is the same for many PNGs."""
+
+    def extract(match: re.Match[str]) -> str:
+        data = base64.b64decode(match.group(2))
+        name = f"{IMAGES}/{hashlib.sha256(data).hexdigest()[:20]}.{_SUFFIX[match.group(1)]}"
+        (folder / IMAGES).mkdir(exist_ok=True)
+        (folder / name).write_bytes(data)
+        return f"]({name})"
+
+    return _DATA_URI.sub(extract, text)

@@ -6,7 +6,11 @@ Quarto already keeps raw html/typst blocks for their own format and applies
   - spans `.lkj-value` become `#lkj-value("id")[text]` in typst (lkj.typ links them to
     their entry in "Jejak Angka"); HTML keeps the span with its data-value-id;
   - lkj's wrapper divs (tables, lampiran) are unwrapped in typst, because typst page-level
-    rules (landscape pages) are not allowed inside the `#block` pandoc makes of a div.
+    rules (landscape pages) are not allowed inside the `#block` pandoc makes of a div;
+  - a table's id comes back from `lkj-id` (quarto_stage hides `#tbl-` ids from Quarto's
+    cross-references, which would number lkj's numbered tables again);
+  - a lampiran's HTML heading is left out of typst, where Quarto's book would keep it
+    (it is a chapter title) beside lkj's lampiran title page with the same label.
 ]]
 
 local function has_class(el, name)
@@ -35,9 +39,20 @@ return {
       return out
     end,
     Div = function(div)
+      -- the id the staging step kept from Quarto's cross-reference parser (tbl-...)
+      local id = div.attributes["lkj-id"]
+      if id then
+        div.identifier = id
+        div.attributes["lkj-id"] = nil
+      end
       if is_typst() and (has_class(div, "lkj-table") or has_class(div, "lkj-lampiran")) then
         return div.content
       end
+      return div
+    end,
+    Header = function(h)
+      -- a lampiran's HTML title; the PDF has its own title page (lkj-lampiran figure)
+      if is_typst() and has_class(h, "lkj-lampiran") then return {} end
       return nil
     end,
   },
