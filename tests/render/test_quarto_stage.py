@@ -122,6 +122,9 @@ def test_staged_project_is_flat_with_parts_and_lists(tmp_path: Path) -> None:
     bab2a = "".join(json.loads((folder / "bab2a.ipynb").read_text("utf-8"))["cells"][0]["source"])
     image = re.search(r"!\[G\]\((img/[0-9a-f]+\.png)\)", bab2a)
     assert image and (folder / image.group(1)).read_bytes() == b"\x89PNG not really"
+    # a part's chapters: marked for one level down in the PDF (the part title is the chapter)
+    assert bab2a.startswith("# A. Satu {.lkj-in-part}")
+    assert "lkj-in-part" not in (folder / "bab1.ipynb").read_text(encoding="utf-8")
     for name in config["filters"] + config["format"]["typst"]["include-in-header"]:
         assert (folder / name).is_file()
     style = (Path(__file__).parents[2] / "src/lkj/resources/typst/lkj.typ").read_text("utf-8")

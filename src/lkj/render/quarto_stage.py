@@ -35,6 +35,7 @@ IMAGES = "img"
 # "Tabel 1.1" numbering, the raw typst inside a figure); lkj numbers its tables itself.
 _XREF_DIV = re.compile(r"^(:{3,}[ \t]*)\{#((?:tbl|fig|lst)-[^\s}]+)[ \t]*", re.M)
 _DATA_URI = re.compile(r"\]\(data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=]+)\)")
+_HEADING = re.compile(r"^(#{1,5}[ \t]+.+?)(?:[ \t]*\{([^{}]*)\})?[ \t]*$", re.M)
 _SUFFIX = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}
 MAINMATTER = '#set page(numbering: "1", flipped: false)\n#counter(page).update(1)'
 
@@ -146,12 +147,29 @@ def stage_chapters(book: Book, executed: list[Path]) -> tuple[list[Staged], list
     skipped: list[str] = []
     for chapter, path, page in zip(book.chapters, executed, names, strict=True):
         item = Staged(chapter, page.removesuffix(".html") + ".ipynb", clean_notebook(path))
+        if chapter.part:
+            _mark_headings(item.notebook)
         if item.shows_something:
             staged.append(item)
         else:
             skipped.append(chapter.rel)
     _add_lists(staged)
     return staged, skipped
+
+
+def _mark_headings(nb: dict[str, Any]) -> None:
+    """Headings of a chapter inside a part get `.lkj-in-part`: in the PDF the part title is
+    the chapter heading and these go one level below it (lkj-quarto.lua), as in the pandoc
+    renderer's PDF; Quarto's HTML keeps them as they are."""
+
+    def mark(match: re.Match[str]) -> str:
+        attrs = (match.group(2) or "").strip()
+        return f"{match.group(1)} {{{(attrs + ' ') if attrs else ''}.lkj-in-part}}"
+
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            text = _HEADING.sub(mark, _text(cell["source"]))
+            cell["source"] = text.splitlines(keepends=True)
 
 
 def _add_lists(staged: list[Staged]) -> None:

@@ -9,6 +9,7 @@ Quarto already keeps raw html/typst blocks for their own format and applies
     rules (landscape pages) are not allowed inside the `#block` pandoc makes of a div;
   - a table's id comes back from `lkj-id` (quarto_stage hides `#tbl-` ids from Quarto's
     cross-references, which would number lkj's numbered tables again);
+  - headings of a chapter in a part (class lkj-in-part) go one level down in typst;
   - a lampiran's HTML heading is left out of typst, where Quarto's book would keep it
     (it is a chapter title) beside lkj's lampiran title page with the same label.
 ]]
@@ -51,8 +52,15 @@ return {
       return div
     end,
     Header = function(h)
+      if not is_typst() then return nil end
       -- a lampiran's HTML title; the PDF has its own title page (lkj-lampiran figure)
-      if is_typst() and has_class(h, "lkj-lampiran") then return {} end
+      if has_class(h, "lkj-lampiran") then return {} end
+      -- a chapter of a part (quarto_stage): one level below the part title, as in the
+      -- pandoc renderer's PDF
+      if has_class(h, "lkj-in-part") and h.level < 6 then
+        h.level = h.level + 1
+        return h
+      end
       return nil
     end,
   },
