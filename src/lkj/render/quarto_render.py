@@ -29,7 +29,7 @@ from lkj.render import pandoc
 from lkj.render.assemble import BookMeta
 from lkj.render.quarto import Book
 from lkj.render.quarto_stage import chapter_entries, stage_chapters, write_notebooks
-from lkj.render.typst import _cover
+from lkj.render.typst import _cover, source_epoch
 from lkj.tablespec import typst_str
 
 FILTER = "lkj-quarto.lua"
@@ -135,10 +135,12 @@ def stage_project(book: Book, executed: list[Path], folder: Path, meta: BookMeta
     return skipped
 
 
-def run_quarto(folder: Path, dest: Path) -> None:
+def run_quarto(folder: Path, dest: Path, epoch: int | None = None) -> None:
     """`quarto render` of the staged project into dest (HTML pages and the PDF)."""
     command = ["quarto", "render", str(folder), "--output-dir", str(dest)]
     env = {**os.environ, "QUARTO_LOG_LEVEL": os.environ.get("QUARTO_LOG_LEVEL", "WARNING")}
+    if epoch is not None:  # the typst CLI dates the PDF with it (as the pandoc renderer does)
+        env.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     try:
         proc = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     except OSError as exc:
@@ -155,7 +157,7 @@ def render_quarto(
     folder = build_dir / "quarto"
     skipped = stage_project(book, executed, folder, meta)
     html = tmp / "html"
-    run_quarto(folder, html)
+    run_quarto(folder, html, source_epoch(meta))
     pdfs = sorted(html.glob("*.pdf"))
     if len(pdfs) != 1:
         raise BuildError(f"quarto render: diharapkan satu PDF di {html}, ada {len(pdfs)}")
