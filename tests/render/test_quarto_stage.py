@@ -13,6 +13,7 @@ import yaml
 from lkj.display import META_MIME
 from lkj.render.assemble import BookMeta
 from lkj.render.quarto import load_book
+from lkj.render.quarto_offline import make_offline
 from lkj.render.quarto_render import content_css, stage_project
 from lkj.render.quarto_stage import clean_notebook
 
@@ -153,3 +154,27 @@ def test_content_css_leaves_the_frame_to_quarto() -> None:
     part = content_css(css)
     assert "table.lkj-table" in part and ".lkj-signatures" in part and "--accent" in part
     assert ".sidebar" not in part and ".topbar" not in part and ".cover" not in part
+
+
+def test_quarto_scripts_become_classic_for_file_urls(tmp_path: Path) -> None:
+    libs = tmp_path / "site_libs" / "quarto-html"
+    (libs / "tabsets").mkdir(parents=True)
+    (libs / "quarto.js").write_text(
+        'import * as tabsets from "./tabsets/tabsets.js";\ntabsets.init();\n', "utf-8"
+    )
+    (libs / "tabsets" / "tabsets.js").write_text("export function init() { return 1; }\n", "utf-8")
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<script src="site_libs/quarto-html/quarto.js" type="module"></script>\n'
+        '<script src="site_libs/quarto-html/tabsets/tabsets.js" type="module"></script>\n',
+        "utf-8",
+    )
+    assert make_offline(tmp_path) == []
+    script = (libs / "quarto.js").read_text("utf-8")
+    assert "import" not in script and "export" not in script
+    assert "function init()" in script and "return { init };" in script
+    assert (
+        page.read_text("utf-8") == '<script src="site_libs/quarto-html/quarto.js" defer></script>\n'
+    )
+    (libs / "quarto.js").write_text('import x from "./other.js";\n', "utf-8")
+    assert "tidak dikenal" in make_offline(tmp_path)[0]  # another layout: left, and said

@@ -28,6 +28,7 @@ from lkj.errors import BuildError
 from lkj.render import pandoc
 from lkj.render.assemble import BookMeta
 from lkj.render.quarto import Book
+from lkj.render.quarto_offline import make_offline
 from lkj.render.quarto_stage import chapter_entries, stage_chapters, write_notebooks
 from lkj.render.typst import _cover, source_epoch
 from lkj.tablespec import typst_str
@@ -163,6 +164,7 @@ def render_quarto(
         raise BuildError(f"quarto render: diharapkan satu PDF di {html}, ada {len(pdfs)}")
     shutil.move(pdfs[0], tmp / f"{name}.pdf")
     (html / "assets").mkdir(exist_ok=True)  # the provenance panel's scripts go there
+    warnings = make_offline(html)
     if skipped:
-        return [f"bab tanpa isi dilewati: {', '.join(skipped)}"]
-    return []
+        warnings.append(f"bab tanpa isi dilewati: {', '.join(skipped)}")
+    return warnings
