@@ -42,7 +42,9 @@ BANNER = (
     '<div class="lkj-restricted" role="note"><strong>TERBATAS</strong> — edisi internal, '
     "memuat data pribadi (UU 27/2022). Jangan disebarluaskan.</div>\n"
 )
-BANNER_CSS = (
+EXTRA_CSS = (
+    # the provenance panel above Quarto's fixed page parts (its outline button, navbar)
+    "aside.lkj-trace { z-index: 10000; }\n"
     ".lkj-restricted { position: sticky; top: 0; z-index: 1100; background: #b00020; "
     "color: #fff; text-align: center; padding: 0.35rem 1rem; font-size: 0.85rem; }\n"
 )
@@ -131,7 +133,7 @@ def stage_project(book: Book, executed: list[Path], folder: Path, meta: BookMeta
     shutil.copyfile(pandoc.resource("typst/lkj.typ"), folder / TYPST_STYLE)
     (folder / TYPST_SHOW).write_text(typst_show(meta), encoding="utf-8")
     css = content_css(pandoc.resource("html/lkj.css").read_text(encoding="utf-8"))
-    (folder / HTML_CSS).write_text(css + BANNER_CSS, encoding="utf-8")
+    (folder / HTML_CSS).write_text(css + EXTRA_CSS, encoding="utf-8")
     (folder / HTML_BANNER).write_text(BANNER, encoding="utf-8")
     return skipped
 
