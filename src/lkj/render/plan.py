@@ -67,9 +67,9 @@ def choose_renderer(renderer: Renderer) -> str:
         )
     if renderer not in ("auto", "pandoc", "quarto"):
         raise BuildError(f"renderer tidak dikenal: {renderer!r} (auto, pandoc, quarto)")
-    if renderer == "auto":
-        return "quarto" if quarto else "pandoc"
-    return renderer
+    # auto is pandoc + typst even where Quarto is installed: the DOCX, reproducible PDF and
+    # per-chapter caches are that renderer's; Quarto only when asked (docs/quarto.md).
+    return "pandoc" if renderer == "auto" else renderer
 
 
 def cache_misses(
