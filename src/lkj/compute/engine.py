@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lkj.compute import appendices, budget, rules
+from lkj.compute import appendices, budget, nihil, rules
 from lkj.compute.measure import Measurement, cumulative, measure
 from lkj.inputs.load import Inputs, load_inputs
 from lkj.inputs.params import load_run
@@ -82,7 +82,13 @@ class Engine:
 
     # --- one IKU ---------------------------------------------------------------------------
     def _realisation(
-        self, iku: Iku, prefix: str, m: Measurement, label: str, inputs: tuple[str, ...] = ()
+        self,
+        iku: Iku,
+        prefix: str,
+        m: Measurement,
+        label: str,
+        inputs: tuple[str, ...] = (),
+        nihil_at: tuple[int, int] | None = None,  # (quarter, nihil.csv line) when declared
     ) -> str:
         table = self.inputs.table(iku.sumber.dataset)
         kind = KIND_OF_JENIS[iku.jenis]
@@ -115,6 +121,9 @@ class Engine:
             )
             extra = [f"{prefix}.pembilang", f"{prefix}.penyebut"]
         key = f"{prefix}.realisasi"
+        sources = [] if inputs else [Source(table.shown, m.rows, m.selection)]
+        if nihil_at:
+            sources.append(nihil.source(self.inputs, iku, *nihil_at))
         self.reg.add(
             key,
             m.value,
@@ -122,11 +131,15 @@ class Engine:
             unit=iku.satuan,
             label=label,
             formula=m.formula,
-            sources=[] if inputs else [Source(table.shown, m.rows, m.selection)],
+            sources=sources,
             inputs=extra if iku.sumber.aturan == "rasio" else [f"{i}.realisasi" for i in inputs],
             function=measure if not inputs else cumulative,
-            params=self.run_params,
-            note="" if m.value is not None else "belum ada realisasi",
+            params=nihil.params(self.run_params) if nihil_at else self.run_params,
+            note="dinyatakan nihil"
+            if nihil_at
+            else ""
+            if m.value is not None
+            else "belum ada realisasi",
         )
         return key
 
@@ -203,8 +216,16 @@ class Engine:
         for q in range(1, self.quarter + 1):
             tw = fmt.quarter_label(q)
             m = measure(iku, df, q, self.year)
+            at = nihil.line(self.inputs, iku, q, m)
+            m = m if at is None else nihil.measurement(iku, m, q)
             parts.append(m)
-            real = self._realisation(iku, f"{k}.tw{q}", m, f"Realisasi {tw} {name}")
+            real = self._realisation(
+                iku,
+                f"{k}.tw{q}",
+                m,
+                f"Realisasi {tw} {name}",
+                nihil_at=None if at is None else (q, at),
+            )
             self._capaian(
                 iku,
                 f"{k}.tw{q}.capaian",
