@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import Project
 
+from lkj.errors import InputError
 from lkj.inputs import nihil
 
-from .cases import Y, Case, assert_reported, load, problems_of
+from .cases import Case, Y, assert_reported, load, problems_of
 
 NIHIL = Y + "nihil.csv"
 HEADER = "dataset,triwulan,keterangan\n"
@@ -62,7 +63,7 @@ def test_all_cell_problems_at_once(mini: Project) -> None:
 def test_valid_declaration_is_loaded(mini: Project) -> None:
     declare("kerjasama,3,", "kepulangan,1,tidak ada kepulangan")(mini)
     mini.replace(Y + "kepulangan.csv", "PLG-01,2025-01-08", "PLG-01,2025-02-08")
-    with pytest.raises(Exception):  # kepulangan has a row in TW I (now February)
+    with pytest.raises(InputError):  # kepulangan has a row in TW I (now February)
         load(mini)
     mini.replace(Y + "kepulangan.csv", "PLG-01,2025-02-08", "PLG-01,2025-07-08")
     inputs = load(mini)
