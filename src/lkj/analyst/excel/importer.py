@@ -17,6 +17,7 @@ import io
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +50,7 @@ class ImportResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _empty(values: list[object]) -> bool:
+def _empty(values: Sequence[object]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
@@ -77,7 +78,7 @@ def sheet_text(ws: Worksheet, sheet: Sheet) -> SheetText:
         texts += [""] * (width - len(texts))
         before = buf.tell()
         writer.writerow(texts)
-        excel_row[line] = row[0].row
+        excel_row[line] = row[0].row if row[0].row is not None else line
         # A cell with a line break spans several physical CSV lines.
         line += buf.getvalue()[before:].count("\n")
     return SheetText(sheet, buf.getvalue(), header, excel_row)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -37,6 +38,7 @@ def write_template(run: Run, out: Path) -> list[Sheet]:
     """Write the workbook; return the data sheets it holds."""
     wb = Workbook()
     guide = wb.active
+    assert isinstance(guide, Worksheet)  # a new workbook's one sheet
     guide.title = INSTRUCTIONS
     lists = wb.create_sheet(LISTS)
     lists.sheet_state = "hidden"
@@ -127,7 +129,7 @@ def _validate(
             dv = DataValidation(type="list", formula1=_list_formula(allowed, lists, list_columns))
             dv.error = "Pilih salah satu nilai dari daftar."
         elif col.kind in ("int", "number"):
-            kind = "whole" if col.kind == "int" else "decimal"
+            kind: Literal["whole", "decimal"] = "whole" if col.kind == "int" else "decimal"
             lo = col.min if col.min is not None else -1e15
             if col.max is not None:
                 dv = DataValidation(type=kind, operator="between", formula1=_num(lo))
