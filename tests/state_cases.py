@@ -48,6 +48,16 @@ def earlier_only(p: Project) -> None:
     p.write(f"{Y}/kepulangan.csv", KEPULANGAN + JANUARY_RETURN)  # IKU04: 1 in TW I, none in TW II
 
 
+def earlier_reached(p: Project) -> None:
+    earlier_only(p)  # IKU04: the one return of TW I meets an annual target of 1
+    _target(p, "IKU04", "tahunan", "10", "1")
+
+
+def earlier_reading(p: Project) -> None:
+    # IKU05 reads the latest category: Baik in TW I, nothing yet for TW II
+    p.replace(f"{Y}/nilai.csv", "kinerja_anggaran,2,92.5,Sangat Baik,Aplikasi SMART\n", "")
+
+
 def zero(p: Project) -> None:
     earlier_only(p)  # IKU04: 1 in TW I, and TW II declared nihil → 0 of target 3
     p.write(f"{Y}/nihil.csv", "dataset,triwulan,keterangan\nkepulangan,2,tidak ada kepulangan\n")
@@ -133,6 +143,35 @@ CASES = [
             "Pada Triwulan II tahun 2025 belum ada realisasi baru.",
             "realisasinya sebanyak 1 Orang (seluruhnya dari triwulan sebelumnya), atau 10% dari "
             "target tahunan.",
+        ),
+        ("belum terealisasi",),
+    ),
+    Case(
+        "earlier_reached",
+        earlier_reached,
+        "IKU04",
+        "EARLIER_ONLY",
+        "NONE",
+        (
+            "(seluruhnya dari triwulan sebelumnya), atau mencapai 100% dari target tahun 2025 "
+            "sebesar 1 Orang; target tahunan telah tercapai.",
+        ),
+        ("atau 100% dari target tahunan. Target tahunan telah tercapai.",),
+        ("belum terealisasi",),
+    ),
+    Case(
+        "earlier_reading",
+        earlier_reading,
+        "IKU05",
+        "EARLIER_ONLY",
+        "NONE",
+        (
+            "realisasi sampai dengan Triwulan II berkategori Baik (nilai triwulan sebelumnya), "
+            "atau mencapai 100%",
+        ),
+        (
+            "(diambil dari nilai triwulan terakhir) realisasinya berkategori Baik (nilai "
+            "triwulan sebelumnya), atau 100% dari target tahunan.",
         ),
         ("belum terealisasi",),
     ),

@@ -27,6 +27,16 @@ class Writer(Protocol):
     def realisation_clause(self, iku: Iku, part: str) -> str: ...
 
 
+REACHED = (Standing.AT_TARGET, Standing.CAPPED, Standing.CATEGORY_MET, Standing.LOWER_BETTER)
+
+
+def _earlier(iku: Iku) -> str:
+    """Where a cumulative figure without this quarter comes from."""
+    if iku.kumulatif == "terakhir":
+        return "(nilai triwulan sebelumnya)"
+    return "(seluruhnya dari triwulan sebelumnya)"
+
+
 def _annual(w: Writer, iku: Iku) -> str:
     return f"target tahun {w.year} sebesar {w.v(iku.key + '.target')}"
 
@@ -65,10 +75,11 @@ def summary(w: Writer, iku: Iku) -> str:
     if tw.presence is Presence.NO_DATA:
         return f"Sampai dengan akhir {when} IKU ini belum terealisasi; {_annual(w, iku)}."
     if tw.presence is Presence.EARLIER_ONLY:
+        reached = "; target tahunan telah tercapai" if sd.standing in REACHED else ""
         return (
             f"Pada {when} belum ada realisasi baru; realisasi sampai dengan {w.tw} "
-            f"{w.realisation_clause(iku, sd.prefix[len(k) + 1 :])} (seluruhnya dari triwulan "
-            f"sebelumnya), atau mencapai {w.v(sd.capaian_id)} dari {_annual(w, iku)}."
+            f"{w.realisation_clause(iku, sd.prefix[len(k) + 1 :])} {_earlier(iku)}, atau "
+            f"mencapai {w.v(sd.capaian_id)} dari {_annual(w, iku)}{reached}."
         )
     if tw.presence is Presence.ZERO:
         text = f"Realisasi {when} {_zero_clause(w, tw)}"
@@ -153,9 +164,7 @@ def _cumulative(w: Writer, s: IkuState) -> str:
         "rasio": "dihitung dari jumlah pembilang dan penyebut seluruh triwulan",
         "terakhir": "diambil dari nilai triwulan terakhir",
     }[iku.kumulatif]
-    earlier = (
-        " (seluruhnya dari triwulan sebelumnya)" if s.presence is Presence.EARLIER_ONLY else ""
-    )
+    earlier = f" {_earlier(iku)}" if s.presence is Presence.EARLIER_ONLY else ""
     reached = {
         Standing.AT_TARGET: " Target tahunan telah tercapai.",
         Standing.CAPPED: " Target tahunan telah terlampaui.",
