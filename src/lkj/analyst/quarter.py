@@ -196,6 +196,7 @@ def _missing(run: Run, codes: list[str]) -> list[str]:
             f"{run.shown(run.params_path)}"
         ]
     todo = [gap.message() for gap in coverage.gaps(inputs, [run.params.quarter])]
+    todo += coverage.undeclared_empty(inputs, run.params.quarter)
     todo += [f"{path}: teks belum ditulis" for path in coverage.unwritten_texts(run, codes)]
     return todo
 

@@ -140,7 +140,21 @@ def _line_diff(where: str, a: str, b: str, out: list[str]) -> None:
 
 
 def _words(pages: list[str]) -> str:
-    return re.sub(r"\s+", "", "".join(pages))
+    """The document's words without page furniture: running heads, repeated table headers
+    and page numbers are lines that stand on several pages; where a page break falls moves
+    them between rows, which changes no word of the book."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        for line in set(page.splitlines()):
+            counts[line] = counts.get(line, 0) + 1
+    furniture = {line for line, n in counts.items() if n >= 3}
+    kept = [
+        line
+        for page in pages
+        for line in page.splitlines()
+        if line not in furniture and not re.fullmatch(r"[\divxlcIVXLC]+", line.strip())
+    ]
+    return re.sub(r"\s+", "", "".join(kept))
 
 
 def compare_run(base_out: Path, head_out: Path, name: str) -> RunDiff:

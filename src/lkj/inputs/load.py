@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from lkj import paths
 from lkj.errors import InputError, LkjError, Problem
-from lkj.inputs import specs
+from lkj.inputs import nihil, specs
 from lkj.inputs.confine import as_written, outside_problem
 from lkj.inputs.crossfile import (
     budget_problems,
@@ -65,6 +65,7 @@ class Inputs:
     references: dict[str, pd.DataFrame]
     files: dict[str, Path] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    nihil: nihil.Declared = field(default_factory=dict)  # quarters declared empty (nihil.csv)
 
     def table(self, name: str) -> Table:
         if name in self.tables:
@@ -199,8 +200,17 @@ class _Loader:
             df = self.csv(spec, path, refs)
             if df is not None:
                 tables[name] = Table(name, path, self.run.shown(path), df)
-        self.problems += _unknown_files(self.run, [*specs.TABLES, "target"])
+        self.problems += _unknown_files(self.run, [*specs.TABLES, "target", "nihil"])
         return tables
+
+    def nihil(self, tables: dict[str, Table], refs: dict[str, list[str]]) -> nihil.Declared:
+        """nihil.csv (optional): quarters declared empty, none of which may hold rows."""
+        path = self.run.year_dir / nihil.FILE
+        if not path.is_file():
+            return {}
+        found = nihil.declared(self.csv(nihil.SPEC, path, refs))
+        self.problems += nihil.problems(found, tables, self.run.shown(path))
+        return found
 
 
 def load_inputs(run: Run) -> Inputs:
@@ -212,6 +222,7 @@ def load_inputs(run: Run) -> Inputs:
     pk, pk_data, pk_lines = loader.model(PK, run.year_dir / "pk.yml")
     targets = loader.targets(refs)
     tables = loader.tables(_referenced_datasets(pk, pk_data), refs)
+    declared = loader.nihil(tables, refs)
 
     problems = loader.problems
     if pk is not None:
@@ -239,6 +250,7 @@ def load_inputs(run: Run) -> Inputs:
         references=references,
         files=loader.files,
         warnings=[p for p in problems if p.severity != "error"],
+        nihil=declared,
     )
 
 

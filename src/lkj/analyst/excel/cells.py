@@ -23,7 +23,8 @@ _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Columns of kind "text" that usually hold numbers (targets): typed in Excel, text in the CSV.
 NUMERIC_TEXT = {("target", "target")}
 
-Cell = tuple[object, str]  # (value for openpyxl, number format)
+CellValue = int | float | str | dt.datetime | None
+Cell = tuple[CellValue, str]  # (value for openpyxl, number format)
 
 
 def to_cell(dataset: str, col: sc.Col | None, text: str) -> Cell:
