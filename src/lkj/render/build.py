@@ -408,10 +408,12 @@ def _render_pandoc(
             report.warn(warning)
 
     def docx() -> None:
-        with Step(report, "docx", "DOCX (Word)"):
+        with Step(report, "docx", "DOCX (Word)") as step:
             out = tmp / f"{name}.docx"
             asts = reads.asts("docx", executed)
-            write_docx(chapters, executed, media_root, out, meta, workers, cache_root, asts)
+            step.detail = write_docx(
+                chapters, executed, media_root, out, meta, workers, cache_root, asts
+            )
 
     # Threads: typst, pandoc (subprocesses) and the Python steps overlap on the cores.
     with ThreadPoolExecutor(max_workers=3) as pool:
