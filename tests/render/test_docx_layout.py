@@ -135,7 +135,7 @@ def _xml(blocks: list) -> str:
 def test_sections_follow_the_pdf(book) -> None:
     chapters, asts = book
     blocks, done = layout(chapters, asts, BookMeta(unit="Unit", year=2025))
-    sections = re.findall(r"<w:sectPr>.*?</w:sectPr>", _xml(blocks)) + [done.final.xml()]
+    sections = [*re.findall(r"<w:sectPr>.*?</w:sectPr>", _xml(blocks)), done.final.xml()]
     kinds = [
         ("landscape" in s, re.search(r'w:fmt="(\w+)"', s).group(1), 'w:start="1"' in s)
         for s in sections

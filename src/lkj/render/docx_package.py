@@ -151,15 +151,29 @@ def normalized_odt(odt: bytes) -> bytes:
     """LibreOffice's ODT with the save time and editing stats fixed: same book, same bytes."""
     src = zipfile.ZipFile(io.BytesIO(odt))
     out = io.BytesIO()
+    lists: dict[str, str] = {}  # LibreOffice names lists with random numbers
+
+    def list_id(match: re.Match[str]) -> str:
+        return lists.setdefault(match.group(0), f"lkjlist{len(lists) + 1}")
+
     with zipfile.ZipFile(out, "w") as dest:
         for info in src.infolist():
             data = src.read(info.filename)
-            if info.filename == "meta.xml":
+            if info.filename in ("content.xml", "styles.xml"):
+                data = re.sub(r"\blist\d{5,}\b", list_id, data.decode("utf-8")).encode("utf-8")
+            elif info.filename == "meta.xml":
                 text = data.decode("utf-8")
                 text = re.sub(r"<dc:date>[^<]*</dc:date>", "", text)
                 text = re.sub(r"<meta:creation-date>[^<]*</meta:creation-date>", "", text)
                 text = re.sub(r"<meta:editing-duration>[^<]*</meta:editing-duration>", "", text)
                 text = re.sub(r"<meta:editing-cycles>[^<]*</meta:editing-cycles>", "", text)
+                data = text.encode("utf-8")
+            elif info.filename == "settings.xml":  # a random revision id per session
+                text = re.sub(
+                    r'(config:name="Rsid(?:Root)?" config:type="int">)\d+<',
+                    r"\g<1>1<",
+                    data.decode("utf-8"),
+                )
                 data = text.encode("utf-8")
             # ODF: "mimetype" first and stored uncompressed
             method = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from lkj.render.docx_layout import PLACEHOLDER, Layout
@@ -82,6 +83,7 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@cache
 def soffice_version() -> str:
     """Part of the DOCX cache key: another LibreOffice may lay pages out differently."""
     path = soffice()

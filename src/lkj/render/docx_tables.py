@@ -232,9 +232,12 @@ def caption_xml(number: str | None, caption: str, mark: str = "") -> str:
 
 
 def cell_texts(xml: str) -> list[str]:
-    """The text of each cell of a Word table (w:tc), for checks."""
+    """The text of each cell of a Word table (w:tc) in row order, for checks; the cells a
+    row span covers (w:vMerge continuations) are left out, as in the TableSpec."""
     out = []
     for cell in re.findall(r"<w:tc>.*?</w:tc>", xml, re.S):
+        if "<w:vMerge/>" in cell:
+            continue
         cell = cell.replace("<w:br/>", "<w:t> </w:t>")
         parts = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", cell)
         out.append(" ".join("".join(parts).split()))
