@@ -1,11 +1,14 @@
 """The book as a Word document (DOCX), for the head of office to review and sign.
 
 Each executed notebook is read once more with the Lua filter's "docx" target (raw HTML tables
-read back as pandoc tables, so Word gets real tables with merged cells), the chapters are
-joined in book order — the chapters of a part one level below the part title, as in the PDF —
-and pandoc's docx writer applies the reference document resources/docx/reference.docx
-(A4, heading and table styles, page numbers; see lkj.render.docx_reference) and a table of
-contents ("Daftar Isi") that Word fills in when the document is opened.
+read back as pandoc tables), the chapters are laid out like the PDF by docx_layout (cover,
+front matter with roman page numbers, Daftar Isi / Tabel / Gambar / Lampiran, landscape
+sections, tables written by docx_tables with the widths of their specs, signature blocks),
+pandoc's docx writer applies the reference document resources/docx/reference.docx (A4,
+Indonesian heading, caption and table styles; see lkj.render.docx_reference), docx_package
+adds the run's headers and footers (TERBATAS in the internal edition), and docx_pages has
+LibreOffice measure the pages the lists point to (and write the ODT). Without LibreOffice
+the DOCX asks Word to fill the page numbers when it is opened.
 """
 
 from __future__ import annotations

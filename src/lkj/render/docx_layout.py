@@ -336,10 +336,11 @@ def cover_blocks(meta: BookMeta) -> list:
     if meta.period:
         inner.append(_p(run(meta.period, rpr(color=white, size=18))))
     band = (
+        # CT_TblPr order: tblW, tblInd, tblBorders, tblLayout, tblCellMar
         '<w:tbl><w:tblPr><w:tblW w:w="11906" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
-        '<w:tblLayout w:type="fixed"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/>'
+        '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/>'
         '<w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/>'
-        '<w:insideV w:val="nil"/></w:tblBorders>'
+        '<w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/>'
         # no cell margins: LibreOffice moves a table left by its cell margin (as Word does)
         '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr>"
@@ -422,7 +423,7 @@ def signatures_xml(div: dict, width: int) -> str:
     return (
         f'<w:p><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="0"/></w:pPr></w:p>'
         f'<w:tbl><w:tblPr><w:tblW w:w="{col * len(parties)}" w:type="dxa"/>'
-        f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblBorders>{none}'
-        f"</w:tblBorders></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        f'<w:jc w:val="center"/><w:tblBorders>{none}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
         f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr></w:tbl>"
     )

@@ -44,19 +44,20 @@ def rpr(
     underline: bool = False,
     extra: str = "",
 ) -> str:
+    # in the order of the schema (CT_RPr): Word refuses a document with them out of order
     parts = []
     if bold:
         parts.append("<w:b/><w:bCs/>")
     if italic:
         parts.append("<w:i/><w:iCs/>")
-    if underline:
-        parts.append('<w:u w:val="single"/>')
     if color:
         parts.append(f'<w:color w:val="{color}"/>')
     if size:
         half = round(size * 2)
         parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
-    parts.append(extra)
+    if underline:
+        parts.append('<w:u w:val="single"/>')
+    parts.append(extra)  # w:bdr
     body = "".join(parts)
     return f"<w:rPr>{body}</w:rPr>" if body else ""
 
