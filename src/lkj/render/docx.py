@@ -111,27 +111,11 @@ def write_docx(
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     source = json.dumps(doc).encode("utf-8")
     odt = out.with_suffix(".odt")
-    entry: Path | None = None
-    if cache_dir is not None:
-        from lkj.render.cache import digest_bytes, lkj_digest, read_verified
-
-        parts = [b"docx", lkj_digest().encode(), pandoc.pandoc_version().encode(), source]
-        parts.append(soffice_version().encode())
-        for node in pandoc.nodes(doc["blocks"]):
-            if node["t"] == "Image":  # the pictures pandoc embeds
-                try:
-                    parts.append((media_root / node["c"][2][0]).read_bytes())
-                except OSError:  # a data: URI or a missing file: its text is in the AST
-                    parts.append(b"")
-        entry = cache_dir / "docx" / f"{digest_bytes(*parts)}.docx"
-        cached = read_verified(entry)
-        note = read_verified(entry.with_suffix(".txt"))
-        if cached is not None and note is not None:
-            out.write_bytes(cached)
-            cached_odt = read_verified(entry.with_suffix(".odt"))
-            if cached_odt is not None:
-                odt.write_bytes(cached_odt)
-            return note.decode("utf-8")
+    entry = _entry(doc, source, media_root, cache_dir) if cache_dir is not None else None
+    if entry is not None:
+        note = _cached(entry, out, odt)
+        if note is not None:
+            return note
         # not written before, or a damaged entry: run pandoc
     proc = subprocess.run(
         [pandoc.pandoc_path(), *args],
@@ -157,6 +141,38 @@ def write_docx(
         write_verified(entry, docx)
         write_verified(entry.with_suffix(".txt"), note.encode("utf-8"))  # last: entry done
     return note
+
+
+def _entry(doc: pandoc.Ast, source: bytes, media_root: Path, cache_dir: Path) -> Path:
+    """The cache entry's path: its key covers everything the DOCX and ODT depend on."""
+    from lkj.render.cache import digest_bytes, lkj_digest
+
+    parts = [b"docx", lkj_digest().encode(), pandoc.pandoc_version().encode(), source]
+    parts.append(soffice_version().encode())
+    for node in pandoc.nodes(doc["blocks"]):
+        if node["t"] == "Image":  # the pictures pandoc embeds
+            try:
+                parts.append((media_root / node["c"][2][0]).read_bytes())
+            except OSError:  # a data: URI or a missing file: its text is in the AST
+                parts.append(b"")
+    return cache_dir / "docx" / f"{digest_bytes(*parts)}.docx"
+
+
+def _cached(entry: Path, out: Path, odt: Path) -> str | None:
+    """Publish a complete cache entry (DOCX, ODT if any, progress line); None: a miss."""
+    from lkj.render.cache import read_verified
+
+    cached = read_verified(entry)
+    note = read_verified(entry.with_suffix(".txt"))
+    if cached is None or note is None:
+        return None
+    cached_odt = read_verified(entry.with_suffix(".odt"))
+    if cached_odt is None and b"ODT" in note:  # written with an ODT that is now damaged
+        return None
+    out.write_bytes(cached)
+    if cached_odt is not None:
+        odt.write_bytes(cached_odt)
+    return note.decode("utf-8")
 
 
 def _paginate(written: bytes, done: Layout, meta: BookMeta) -> tuple[bytes, bytes | None, str]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
 from lkj.render.assemble import BookMeta
-from lkj.render.docx_layout import Layout, restricted_mark
+from lkj.render.docx_layout import Layout
 from lkj.render.docx_ooxml import LANDSCAPE_TEXT, PORTRAIT_TEXT, rpr, run
+from lkj.render.docx_parts import restricted_mark
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -110,7 +112,11 @@ def settings(xml: str, update_fields: bool) -> str:
 
 
 def package(
-    docx: bytes, layout: Layout, meta: BookMeta, update_fields: bool = False, document_edit=None
+    docx: bytes,
+    layout: Layout,
+    meta: BookMeta,
+    update_fields: bool = False,
+    document_edit: Callable[[str], str] | None = None,
 ) -> bytes:
     """Rewrite pandoc's DOCX: parts added, last section set, zip entries with fixed times.
     document_edit: a function applied to word/document.xml last (the page numbers)."""
