@@ -173,12 +173,30 @@ def normalized_odt(odt: bytes) -> bytes:
                 text = re.sub(r"<meta:creation-date>[^<]*</meta:creation-date>", "", text)
                 text = re.sub(r"<meta:editing-duration>[^<]*</meta:editing-duration>", "", text)
                 text = re.sub(r"<meta:editing-cycles>[^<]*</meta:editing-cycles>", "", text)
+                # counts of a layout LibreOffice may still be finishing when it saves
+                text = re.sub(r"<meta:document-statistic[^>]*/>", "", text)
+                data = text.encode("utf-8")
+            elif info.filename.startswith("Thumbnails/"):
+                continue  # a picture of page 1, drawn whenever LibreOffice gets to it
+            elif info.filename == "META-INF/manifest.xml":
+                text = re.sub(
+                    r"<manifest:file-entry [^>]*Thumbnails/[^>]*/>", "", data.decode("utf-8")
+                )
                 data = text.encode("utf-8")
             elif info.filename == "settings.xml":  # a random revision id per session
                 text = re.sub(
                     r'(config:name="Rsid(?:Root)?" config:type="int">)\d+<',
                     r"\g<1>1<",
                     data.decode("utf-8"),
+                )
+                # the window's view (visible area, cursor): not part of the book
+                text = re.sub(
+                    r'<config:config-item-set config:name="ooo:view-settings">.*?'
+                    r"</config:config-item-set>(?=<config:config-item-set "
+                    r'config:name="ooo:configuration-settings">)',
+                    "",
+                    text,
+                    flags=re.S,
                 )
                 data = text.encode("utf-8")
             # ODF: "mimetype" first and stored uncompressed
