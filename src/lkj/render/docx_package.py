@@ -163,7 +163,10 @@ def normalized_odt(odt: bytes) -> bytes:
         return lists.setdefault(match.group(0), f"lkjlist{len(lists) + 1}")
 
     with zipfile.ZipFile(out, "w") as dest:
-        for info in src.infolist():
+        # LibreOffice writes the entries in an order that varies: "mimetype" first, then
+        # sorted by name
+        entries = sorted(src.infolist(), key=lambda i: (i.filename != "mimetype", i.filename))
+        for info in entries:
             data = src.read(info.filename)
             if info.filename in ("content.xml", "styles.xml"):
                 data = re.sub(r"\blist\d{5,}\b", list_id, data.decode("utf-8")).encode("utf-8")
