@@ -215,7 +215,7 @@ def _written(book, meta: BookMeta, tmp_path: Path, monkeypatch, pages=None) -> b
     measured = None
     if pages is not None:
         measured = docx_pages.Measured(pages, 9, None)
-    monkeypatch.setattr(docx, "measure", lambda data: measured)
+    monkeypatch.setattr(docx, "measure", lambda data, want_odt=True: measured)
     out = tmp_path / "book.docx"
     media = tmp_path / "media"
     media.mkdir(exist_ok=True)

@@ -2,8 +2,8 @@
 
 DOCX: LibreOffice (headless) converts it to PDF once (module fixture); that PDF has the
 cover, about as many pages as the typst PDF, every table caption, lists whose page numbers
-are the pages the items stand on, and every number of the main tables unbroken. The ODT
-stands beside it. XLSX: every number cell equals the registry value as the book shows it.
+are the pages the items stand on, and every number of the main tables unbroken.
+XLSX: every number cell equals the registry value as the book shows it.
 """
 
 from __future__ import annotations
@@ -190,13 +190,6 @@ def test_docx_figures_whole_in_their_cells(public: Report, office_pdf: OfficePdf
             assert pages.count(cell.text) >= expected, (number, cell.text)
             checked += 1
     assert checked > 100
-
-
-def test_odt_beside_the_docx(public: Report) -> None:
-    with zipfile.ZipFile(public.out / f"{public.run}.odt") as z:
-        assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
-        content = z.read("content.xml").decode("utf-8")
-    assert "Tabel 18" in content and "Daftar Isi" in content
 
 
 def test_internal_docx_marks_pages_terbatas(public: Report, internal: Report) -> None:

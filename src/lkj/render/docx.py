@@ -29,6 +29,11 @@ from lkj.render.quarto import Chapter
 
 REFERENCE = "docx/reference.docx"
 SOURCE_DATE_EPOCH = "1577836800"  # 2020-01-01
+# The ODT beside the DOCX (written by the same LibreOffice run) is off: after
+# docx_package.normalized_odt fixes ids, dates, thumbnail and entry order, two LibreOffice
+# runs still give different bytes now and then (tests/render/test_assembly_cache.py), and
+# every output must be reproducible. Turn on once the remaining difference is found.
+WRITE_ODT = False
 
 
 def _meta_text(text: str) -> dict:
@@ -179,7 +184,7 @@ def _paginate(written: bytes, done: Layout, meta: BookMeta) -> tuple[bytes, byte
     """(DOCX with the lists' page numbers, ODT or None, progress line)."""
     first = package(written, done, meta)
     try:
-        measured = measure(first)
+        measured = measure(first, want_odt=WRITE_ODT)
     except (OSError, subprocess.SubprocessError, ValueError) as exc:
         measured = None
         why = f"LibreOffice gagal ({str(exc)[:200]})"
