@@ -206,10 +206,12 @@ def render_pandoc(plan: Plan, executed: Executed, tmp: Path, report: Reporter) -
             report.warn(warning)
 
     def docx() -> None:
-        with Step(report, "docx", "DOCX (Word)"):
+        with Step(report, "docx", "DOCX (Word)") as step:
             asts = reads.asts("docx", notebooks)
             out = tmp / f"{name}.docx"
-            write_docx(chapters, notebooks, media_root, out, meta, plan.workers, cache_root, asts)
+            step.detail = write_docx(
+                chapters, notebooks, media_root, out, meta, plan.workers, cache_root, asts
+            )
 
     # Threads: typst, pandoc (subprocesses) and the Python steps overlap on the cores.
     with ThreadPoolExecutor(max_workers=3) as pool:
