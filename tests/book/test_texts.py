@@ -38,3 +38,13 @@ def test_shipped_texts_contain_no_typed_figures():
         text = re.sub(r"\b(STIKES|Stikes) \d+\b", "", text)  # an institution's name
         text = re.sub(r"\b(Nomor|No\.) \d+\b", "", text)  # numbers of regulations
         assert not re.search(r"\d", text), (path, re.findall(r".{0,20}\d.{0,20}", text))
+
+
+def test_render_refuses_markup_even_without_lkj_check():
+    with pytest.raises(InputError) as err:
+        render("aman\n<script>alert(1)</script>", Registry(), "data/x/teks.md")
+    assert {(p.file, p.row) for p in err.value.problems} == {("data/x/teks.md", 2)}
+
+
+def test_render_leaves_the_prompt_comments_out():
+    assert render("<!-- tulis di sini -->\nIsi.", Registry(), "t.md") == "\nIsi."

@@ -188,6 +188,13 @@ class _Loader:
         return tables
 
 
+def _text_problems(run: Run) -> list[Problem]:
+    from lkj.inputs.textcheck import check_texts
+
+    folder = paths.text_dir(run.year_dir, run.params.quarter)
+    return check_texts(folder, {p: run.shown(p) for p in folder.rglob("*.md")})
+
+
 def load_inputs(run: Run) -> Inputs:
     """Read and validate every input of the run; raise InputError listing every problem."""
     loader = _Loader(run, files={run.shown(run.params_path): run.params_path})
@@ -208,6 +215,7 @@ def load_inputs(run: Run) -> Inputs:
     if profile is not None:
         problems += unit_problems(run, profile, profile_lines)
     problems += ikpa_warnings(tables)
+    problems += _text_problems(run)  # texts stay text: checked before any notebook runs
 
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
