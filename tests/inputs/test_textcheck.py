@@ -95,3 +95,18 @@ def test_check_texts_reads_every_md_below_the_folder(tmp_path):
 def test_shipped_texts_pass():
     for folder in sorted((ROOT / "data").glob("*/*/teks/*")):
         assert check_texts(folder) == [], folder
+
+
+def test_lkj_check_refuses_the_texts_with_file_and_line(mini, capsys):
+    from lkj.cli.main import main
+
+    folder = mini.path("data/mini/2025/teks/tw2/iku")
+    folder.mkdir(parents=True)
+    mini.write("data/mini/2025/teks/tw2/ringkasan.md", "Pembuka.\n\n<script>alert(1)</script>\n")
+    mini.write("data/mini/2025/teks/tw2/iku/IKU01.md", "[klik](javascript:alert(1))\n")
+    mini.replace("data/mini/2025/pengaduan.csv", "Hongkong,E,P", "Hongkong,E,X")  # and data
+    assert main(["check", str(mini.params)]) == 2
+    err = " ".join(capsys.readouterr().err.split())  # undo the console's line wrapping
+    assert "data/mini/2025/teks/tw2/ringkasan.md, baris 3: tag HTML tidak boleh" in err
+    assert "data/mini/2025/teks/tw2/iku/IKU01.md, baris 1: tautan 'javascript:'" in err
+    assert "data/mini/2025/pengaduan.csv, baris 4" in err  # all problems at once
