@@ -14,6 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from lkj import paths
@@ -143,3 +144,16 @@ def test_public_jejak_appendix_gives_counts_not_line_numbers(public):
     assert re.search(r"kepulangan\.csv, \d+ baris(?!:)", text)
     assert not re.search(r"(kepulangan|pemberdayaan|rehabilitasi)\.csv, \d+ baris:", text)
     assert re.search(r"penempatan\.csv, \d+ baris: \d", text)  # other files keep their lines
+
+
+@pytest.mark.browser
+def test_the_panel_shows_counts_not_rows_of_returned_workers(open_page, public):
+    page, errors = open_page((public.html / "lampiran4_kepulangan.html").as_uri())
+    page.locator('[data-value-id^="kepulangan.kategori."]').first.click()
+    page.locator("button.lkj-trace-show-rows").first.click()
+    shown = page.locator(".lkj-trace-rows-wrap").first
+    headers = shown.locator("thead th").all_inner_texts()
+    assert "kabupaten_kota" in headers and "orang" in headers
+    assert "nama" not in headers and "baris" not in headers and "id" not in headers
+    assert "edisi internal" in shown.inner_text()
+    assert errors == []

@@ -91,7 +91,7 @@
       wrap.appendChild(table);
     });
     wrap.appendChild(el("p", { "class": "lkj-trace-note", text: "Data pribadi: edisi publik hanya memuat " +
-      "jumlah per kelompok; kelompok kurang dari " + (data.k || 3) + " orang digabung menjadi \u201clainnya\u201d " +
+      "jumlah per kelompok; kelompok kurang dari " + (data.k || 3) + " orang digabung menjadi \u201c(lainnya)\u201d " +
       "(ditulis \u201c< " + (data.k || 3) + "\u201d bila masih kurang). Rincian per orang hanya ada di edisi internal." }));
     return wrap;
   }
