@@ -100,14 +100,15 @@
     var info = data.files[s.file] || {};
     var sha = info.sha256 || "";
     var holder = el("div", { "class": "lkj-trace-rows-holder" });
+    var what = info.counted ? "rekap " + s.row_count + " orang" : s.row_count + " baris";
     var toggle = el("button", { type: "button", "class": "lkj-trace-show-rows", "aria-expanded": "false",
-      text: "Tampilkan " + s.row_count + " baris" });
+      text: "Tampilkan " + what });
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") === "true";
       holder.textContent = "";
       if (!open) { holder.appendChild(info.counted ? countsTables(id, s.file) : rowsTable(s.file, s.rows)); }
       toggle.setAttribute("aria-expanded", open ? "false" : "true");
-      toggle.textContent = (open ? "Tampilkan " : "Sembunyikan ") + s.row_count + " baris";
+      toggle.textContent = (open ? "Tampilkan " : "Sembunyikan ") + what;
     });
     return el("div", { "class": "lkj-trace-source" }, [
       el("p", {}, [el("strong", { "class": "lkj-trace-file", text: s.file })]),
