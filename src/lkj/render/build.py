@@ -46,6 +46,7 @@ from lkj.render.incremental import (
     validation_key,
 )
 from lkj.render.kernels import KernelPool
+from lkj.render.lock import guard
 from lkj.render.progress import Reporter, reporter
 from lkj.render.quarto import Book, load_book
 from lkj.render.reads import ChapterReads
@@ -120,7 +121,8 @@ def build(
     report = reporter(progress)
     options = _Options(force, pool, shared_kernels)
     try:
-        return _build(params_path, renderer, workers, output_root, validate, report, options)
+        with guard(params_path, output_root, report):  # render/lock.py: lock, leftovers, cap
+            return _build(params_path, renderer, workers, output_root, validate, report, options)
     finally:
         report.close()
 

@@ -18,6 +18,7 @@ while it still has it (read_verified): a damaged, truncated or half-written entr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -143,7 +144,17 @@ def read_verified(path: Path) -> bytes | None:
         data = path.read_bytes()
     except (OSError, ValueError):
         return None
-    return data if hashlib.sha256(data).hexdigest() == expected else None
+    if hashlib.sha256(data).hexdigest() != expected:
+        return None
+    touch(path)
+    return data
+
+
+def touch(path: Path) -> None:
+    """Mark a cache entry as just used: the cache is pruned least recently used first
+    (render/prune.py), and access times are not reliable (relatime, noatime mounts)."""
+    with contextlib.suppress(OSError):  # a read-only cache is still readable
+        os.utime(path)
 
 
 class Cache:
@@ -192,7 +203,11 @@ class Cache:
 
     # --- validation ------------------------------------------------------------------------
     def validated(self, key: str) -> bool:
-        return not self.force and (self.root / "validated" / key).is_file()
+        marker = self.root / "validated" / key
+        if self.force or not marker.is_file():
+            return False
+        touch(marker)
+        return True
 
     def mark_validated(self, key: str) -> None:
         write_atomic(self.root / "validated" / key, b"")
