@@ -13,6 +13,7 @@ Foundation module: imports nothing from lkj but the package itself, so every sta
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -110,4 +111,14 @@ def read_verified(path: Path) -> bytes | None:
         data = path.read_bytes()
     except (OSError, ValueError):
         return None
-    return data if sha256(data) == expected else None
+    if sha256(data) != expected:
+        return None
+    touch(path)
+    return data
+
+
+def touch(path: Path) -> None:
+    """Mark a cache entry as just used: the cache is pruned least recently used first
+    (render/prune.py), and access times are not reliable (relatime, noatime mounts)."""
+    with contextlib.suppress(OSError):  # a read-only cache is still readable
+        os.utime(path)

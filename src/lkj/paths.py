@@ -19,8 +19,15 @@ TEXTS = "teks"  # the analyst's words, below a unit's year folder
 BUILD = "_build"  # executed notebooks, caches, hand-offs: disposable
 OUTPUT = "_output"  # published books, one folder per run
 CACHE = "cache"  # below BUILD: content-addressed entries shared by all runs
+LOGS = "logs"  # below BUILD: tracebacks of failed commands, for bug reports
+LOCK = "build.lock"  # below a run's build folder: held (flock) by the build of that run
 HANDOFF = "book.pickle"  # below a run's build folder: the loaded run for warm kernels
 HANDOFF_PENDING = HANDOFF + ".pending"
+
+# The cap on CACHE applied after every build (render/prune.py; docs/performance.md). The
+# environment can change it: LKJ_CACHE_MAX_SIZE=500MB, LKJ_CACHE_MAX_AGE=7d.
+CACHE_MAX_BYTES = 2 * 10**9
+CACHE_MAX_AGE_DAYS = 30
 
 
 def resource(name: str) -> Path:
@@ -50,6 +57,14 @@ def build_dir(root: Path, run_name: str) -> Path:
 
 def cache_dir(root: Path) -> Path:
     return build_root(root) / CACHE
+
+
+def logs_dir(root: Path) -> Path:
+    return build_root(root) / LOGS
+
+
+def run_lock(root: Path, run_name: str) -> Path:
+    return build_dir(root, run_name) / LOCK
 
 
 def output_root(root: Path) -> Path:

@@ -97,7 +97,9 @@ def test_bad_inputs_fail_before_any_notebook_runs(
     monkeypatch.setattr(stages, "validate_inputs", invalid)
     with pytest.raises(InputError):
         build(fresh_book / "params" / "demo-2025-tw2.yml", progress=False)
-    assert not (fresh_book / "_build").exists()
+    # Nothing written but the run's lock (render/lock.py), taken before anything is read.
+    written = [p for p in (fresh_book / "_build").rglob("*") if p.is_file()]
+    assert written == [fresh_book / "_build" / "demo-2025-tw2" / "build.lock"]
     # Kernels started early (to overlap validation) are stopped, not left behind.
     kernels = [
         p for p in psutil.Process().children(recursive=True) if "ipykernel" in " ".join(p.cmdline())

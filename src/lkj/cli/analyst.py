@@ -9,17 +9,18 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.console import Console
+from rich.markup import escape
 
+from lkj.cli import console
 from lkj.errors import InputError, Problem
 
-err_console = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
+err_console = console.stderr()
+out_console = console.stdout()
 
 
 def _warn(problems: list[Problem]) -> None:
     for warning in problems:
-        err_console.print(f"  [yellow]![/] {warning.render()}", soft_wrap=True)
+        err_console.print(f"  [yellow]![/] {escape(warning.render())}")
 
 
 def check(args: argparse.Namespace) -> int:

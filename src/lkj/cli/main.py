@@ -6,20 +6,22 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from rich.console import Console
+from rich.markup import escape
 
+from lkj.cli import console, failure
 from lkj.errors import InputError, LkjError
 
-err_console = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
+err_console = console.stderr()
+out_console = console.stdout()
 
 
 def _print_problems(exc: InputError) -> None:
+    # escape: a problem quotes the user's text, and "[b]" in a cell is not rich markup
     err_console.print(f"[bold red]{len(exc.problems)} masalah ditemukan pada data masukan:[/]")
     for problem in exc.problems:
-        err_console.print(f"  [red]✗[/] {problem.render()}", soft_wrap=True)
+        err_console.print(f"  [red]✗[/] {escape(problem.render())}")
     for warning in exc.warnings:
-        err_console.print(f"  [yellow]![/] {warning.render()}", soft_wrap=True)
+        err_console.print(f"  [yellow]![/] {escape(warning.render())}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -53,8 +55,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     index, pdf = output_paths(out, out.name)
     out_console.print(f"[green]✓[/] {params}")
-    out_console.print(f"  HTML: {index}", soft_wrap=True)
-    out_console.print(f"  PDF:  {pdf}", soft_wrap=True)
+    out_console.print(f"  HTML: {escape(str(index))}")
+    out_console.print(f"  PDF:  {escape(str(pdf))}")
     return 0
 
 
@@ -132,16 +134,22 @@ def build_parser() -> argparse.ArgumentParser:
     from lkj.cli import provenance as cli_provenance
 
     cli_provenance.add_parsers(sub)
+    from lkj.cli import clean as cli_clean
+
+    cli_clean.add_parsers(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. The one place that turns every failure into a message and an exit
+    code: no input a user can make ends in a traceback (lkj.cli.failure)."""
     from lkj.cli import analyst as cli_analyst
 
     args = build_parser().parse_args(argv)
+    from lkj.cli import clean as cli_clean
     from lkj.cli import provenance as cli_provenance
 
-    commands = {**COMMANDS, **cli_analyst.COMMANDS, **cli_provenance.COMMANDS}
+    commands = {**COMMANDS, **cli_analyst.COMMANDS, **cli_provenance.COMMANDS, **cli_clean.COMMANDS}
     try:
         return commands[args.command](args)
     except InputError as exc:
@@ -149,8 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         err_console.print("[red]Perbaiki masalah di atas lalu jalankan lagi.[/]")
         return 2
     except LkjError as exc:
-        err_console.print(f"[bold red]Gagal:[/] {exc}")
+        err_console.print(f"[bold red]Gagal:[/] {escape(str(exc))}")
         return 1
+    except (Exception, KeyboardInterrupt) as exc:
+        root = failure.project_root(getattr(args, "params", None))
+        return failure.report(exc, err_console, root, sys.argv[1:] if argv is None else argv)
 
 
 if __name__ == "__main__":

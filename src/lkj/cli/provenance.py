@@ -13,13 +13,13 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from lkj.cli import console
 from lkj.values import formatting as fmt
 
-out_console = Console(highlight=False)
+out_console = console.stdout()
 
 
 def trace(args: argparse.Namespace) -> int:
@@ -117,7 +117,7 @@ def reconcile(args: argparse.Namespace) -> int:
         title=f"Rekonsiliasi dengan {escape(str(args.file))}",
         title_justify="left",
         show_lines=True,
-        expand=True,
+        expand=out_console.is_terminal,  # a log gets the table at its natural width
     )
     table.add_column("baris", justify="right")
     table.add_column("id", no_wrap=True)

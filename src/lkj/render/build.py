@@ -27,6 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lkj.render.kernels import KernelPool
+from lkj.render.lock import guard
 from lkj.render.outputs import assemble_outputs
 from lkj.render.plan import Renderer, choose_renderer, plan
 from lkj.render.progress import reporter
@@ -62,17 +63,18 @@ def build(
     """
     report = reporter(progress)
     try:
-        planned = plan(
-            params_path,
-            renderer=renderer,
-            workers=workers,
-            output_root=output_root,
-            validate=validate,
-            force=force,
-            report=report,
-        )
-        executed = execute(planned, report, pool=pool, shared=shared_kernels)
-        assembled = assemble_outputs(planned, executed, report)
-        return publish(assembled, planned.run, report)
+        with guard(params_path, output_root, report):  # render/lock.py: lock, leftovers, cap
+            planned = plan(
+                params_path,
+                renderer=renderer,
+                workers=workers,
+                output_root=output_root,
+                validate=validate,
+                force=force,
+                report=report,
+            )
+            executed = execute(planned, report, pool=pool, shared=shared_kernels)
+            assembled = assemble_outputs(planned, executed, report)
+            return publish(assembled, planned.run, report)
     finally:
         report.close()

@@ -32,6 +32,7 @@ from lkj.files import (
     file_digest,
     read_verified,
     seal_of,
+    touch,
     write_atomic,
     write_verified,
 )
@@ -143,7 +144,11 @@ class Cache:
 
     # --- validation ------------------------------------------------------------------------
     def validated(self, key: str) -> bool:
-        return not self.force and (self.root / "validated" / key).is_file()
+        marker = self.root / "validated" / key
+        if self.force or not marker.is_file():
+            return False
+        touch(marker)
+        return True
 
     def mark_validated(self, key: str) -> None:
         write_atomic(self.root / "validated" / key, b"")
