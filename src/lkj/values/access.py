@@ -22,6 +22,7 @@ import pandas as pd
 
 from lkj import paths
 from lkj.inputs.load import Inputs, Table
+from lkj.inputs.nihil import FILE as NIHIL_FILE
 from lkj.inputs.params import Run
 from lkj.inputs.pk import PK, Profile
 from lkj.inputs.textfiles import read_text
@@ -155,6 +156,11 @@ class Reads:
     def warnings(self) -> list[Any]:
         deps.everything()  # validation warnings come from any file
         return self._inputs.warnings
+
+    def nihil(self) -> Any:
+        """The quarters declared empty (nihil.csv); recorded even when the file is absent."""
+        deps.file(self.run.shown(self.run.year_dir / NIHIL_FILE))
+        return self._inputs.nihil
 
     # --- files a notebook reads itself ----------------------------------------------------
     def text(self, path: Path) -> str | None:
@@ -313,6 +319,7 @@ class RecordedInputs(Inputs):
     references = property(lambda self: self._references, _read_only)
     files = property(lambda self: self._reads.every_file(), _read_only)
     warnings = property(lambda self: self._reads.warnings(), _read_only)
+    nihil = property(lambda self: self._reads.nihil(), _read_only)
 
     def table(self, name: str) -> Table:
         return super().table(name)  # through self.tables, so recorded there
