@@ -33,6 +33,7 @@ from lkj import paths
 from lkj.book import memo as bookmemo
 from lkj.errors import BuildError
 from lkj.inputs.params import Run, load_run
+from lkj.render import pagerules
 from lkj.render.assemble import BookMeta, assemble, read_meta
 from lkj.render.cache import Cache, Snapshot, assembly_key, digest_bytes, write_atomic
 from lkj.render.docx import write_docx
@@ -405,6 +406,7 @@ def _render_pandoc(
         with Step(report, "pdf", "PDF (typst)"):
             pdf_cache = cache_root / "pdf" if cache_root is not None else None
             warnings = write_pdf(doc, meta, build_dir / "typst", tmp / f"{name}.pdf", pdf_cache)
+        warnings += pagerules.report_lines(tmp / f"{name}.pdf")
         for warning in warnings:
             report.warn(warning)
 
