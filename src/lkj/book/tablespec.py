@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from lkj.book.tablekeep import kept_groups, spacer_cells
+
 Align = Literal["left", "center", "right"]
 Kind = Literal["tabel", "lampiran"]
 _ALIGNS = ("left", "center", "right")
@@ -299,29 +301,20 @@ def _typst_cell(cell: Cell, *, header: bool, default_align: str | None) -> str:
     return f"table.cell({', '.join(args)}){body}"
 
 
-# The last rows of a table go to the next page together (and with the note): a page never
-# holds only a table's last row or its note under the repeated header.
-KEEP_LAST_ROWS = 4
-
-
-def _kept(spec: TableSpec) -> int:
-    """How many closing rows (body rows, and the note as one more) are kept together."""
-    rows = min(KEEP_LAST_ROWS, len(spec.body_rows)) + (1 if spec.note else 0)
-    return rows if rows >= 2 else 0
-
-
 def _typst_rows(spec: TableSpec, aligns: Sequence[str | None]) -> list[str]:
     """Header and body rows; with a note, the note is the table's last row.
 
     typst has no widow control for table rows. So a table gets a last, zero-width column
-    whose one cell spans the closing rows: cells are unbreakable (lkj.typ), so those rows
-    (and the note, a row of its own) always share a page. The stroke function leaves the
-    extra column and the note row unruled (0.5pt + luma(90) is the template's rule).
+    whose cells span the rows to keep together (lkj.book.tablekeep): cells are unbreakable
+    (lkj.typ), so those rows (and the note, a row of its own) always share a page. The
+    stroke function leaves the extra column and the note row unruled (0.5pt + luma(90) is
+    the template's rule).
     """
-    n, kept = spec.columns, _kept(spec)
-    extra = ", []" if kept else ""
+    n = spec.columns
+    spacers = spacer_cells(spec.body_rows, spec.columns, bool(spec.note))
+    extra = ", []" if spacers else ""
     lines = []
-    if kept:
+    if spacers:
         ruled = len(spec.header_rows) + len(spec.body_rows)
         lines.append(f"  stroke: (x, y) => if x < {n} and y < {ruled} {{ 0.5pt + luma(90) }},")
     if spec.header_rows:
@@ -330,21 +323,17 @@ def _typst_rows(spec: TableSpec, aligns: Sequence[str | None]) -> list[str]:
             cells = ", ".join(_typst_cell(c, header=True, default_align=None) for c in row)
             lines.append(f"    {cells}{extra},")
         lines.append("  ),")
-    placed_rows = placed_cells(spec.body_rows)
-    first_kept = len(placed_rows) - (kept - (1 if spec.note else 0))
-    for r, placed in enumerate(placed_rows):
+    for r, placed in enumerate(placed_cells(spec.body_rows)):
         cells = ", ".join(
             _typst_cell(cell, header=False, default_align=aligns[col] or "left")
             for col, cell in placed
         )
-        if kept and r == first_kept:
-            cells += f", table.cell(rowspan: {kept}, inset: 0pt)[]"
-        elif kept and r < first_kept:
-            cells += extra
-        lines.append(f"  {cells},")
+        lines.append(f"  {cells}{spacers[r] if spacers else ''},")
     if spec.note:
         note = f"lkj-table-note({typst_text(spec.note)})"
-        lines.append(f"  table.cell(colspan: {n}, inset: (x: 0pt, y: 0pt), align: left)[#{note}],")
+        inset = "(x: 0pt, top: 4pt, bottom: 0pt)"
+        end = spacers[-1] if spacers else ""
+        lines.append(f"  table.cell(colspan: {n}, inset: {inset}, align: left)[#{note}]{end},")
     return lines
 
 
@@ -359,7 +348,7 @@ def to_typst(spec: TableSpec) -> str:
     else:
         columns = "(" + "auto, " * spec.columns
     # The closing rows are kept together by a last, zero-width column: see _typst_rows.
-    columns += " 0pt)" if _kept(spec) else ")"
+    columns += " 0pt)" if kept_groups(spec.body_rows, spec.columns, bool(spec.note)) else ")"
     aligns = _body_aligns(spec)
     col_align = "(" + "".join(f"{a or 'left'} + horizon, " for a in aligns) + ")"
     lines = ["table(", f"  columns: {columns},", f"  align: {col_align},"]
