@@ -93,7 +93,15 @@ def open_page(browser):
 # A test is slow when it builds a book (the end-to-end tests in tests/report/, and any test
 # that uses a fixture which runs the notebooks or the renderers). Marked here, once, so a new
 # test that asks for such a fixture is slow without anyone remembering to say so.
-SLOW_FIXTURES = {"built", "built_internal", "book_project", "fresh_book", "public", "internal"}
+SLOW_FIXTURES = {
+    "built",
+    "built_internal",
+    "book_project",
+    "fresh_book",
+    "public",
+    "internal",
+    "batch",
+}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

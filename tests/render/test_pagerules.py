@@ -90,3 +90,9 @@ def test_the_book_template_keeps_a_caption_with_its_first_rows(tmp_path, words):
         f"table.header(repeat: true, [*A*], [*B*]), {_rows(30)}))\n"
     )
     assert _rules(tmp_path, body) == []
+
+
+def test_a_table_leaving_only_its_last_row_for_the_next_page(tmp_path):
+    # 39 rows fill an A4 page under the header: the 40th goes over alone
+    assert (2, "baris-sendiri") in _rules(tmp_path, _table(_rows(40)))
+    assert _rules(tmp_path, _table(_rows(43))) == []

@@ -3,9 +3,10 @@
 The rules (issue 11): a table caption is never at the foot of a page without the table's
 first body row under it; no page holds only a footnote or a few lines unless it opens a
 chapter; no table row is split across pages; a table continued on the next page repeats its
-header rows. The PDF is read as drawn, so any PDF of this project (typst or quarto) can be
-checked: tables are the ruled grids of the book template (horizontal rules joined by
-vertical ones), header rows are the grey-filled cells, captions are a line "Tabel N".
+header rows and brings more than its last row. The PDF is read as drawn, so any PDF of this
+project (typst or quarto) can be checked: tables are the ruled grids of the book template
+(horizontal rules joined by vertical ones), header rows are the grey-filled cells, captions
+are a line "Tabel N".
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ SHORT_SHARE = 0.1
 @dataclass(frozen=True)
 class Finding:
     page: int  # 1-based page of the PDF
-    rule: str  # "judul-terpisah" | "halaman-pendek" | "baris-terpotong" | "kepala-hilang"
+    # "judul-terpisah" | "halaman-pendek" | "baris-terpotong" | "kepala-hilang" |
+    # "baris-sendiri" (a table's last row alone on the next page)
+    rule: str
     message: str  # Indonesian, for the build's output
 
     def line(self) -> str:
@@ -219,6 +222,14 @@ def _continuation(before: _Page, page: _Page) -> list[Finding]:
         )
     body_rows = [r for r, h in zip(first.rows, first.header, strict=True) if not h]
     last_rows = [r for r, h in zip(last.rows, last.header, strict=True) if not h]
+    if len(body_rows) == 1 and len(page.tables[0].rows) == len(first.rows):
+        out.append(
+            Finding(
+                page.number,
+                "baris-sendiri",
+                f"hanya baris terakhir tabel dari halaman {before.number} yang pindah ke sini",
+            )
+        )
     if body_rows and last_rows:
         now, cells = _filled_cells(page, body_rows[0], first)
         was, cells_before = _filled_cells(before, last_rows[-1], last)
