@@ -139,7 +139,12 @@ def reference_line(
     if start < stop:
         pieces.append((start, stop))
     limits = ax.get_xlim(), ax.get_ylim()
-    style = {"color": LINE_COLOR, "linewidth": 1, "linestyle": "--", "gid": "lkj-reference"}
+    style: dict[str, Any] = {
+        "color": LINE_COLOR,
+        "linewidth": 1,
+        "linestyle": "--",
+        "gid": "lkj-reference",
+    }
     for lo, hi in pieces:
         if horizontal:
             y0, y1 = inverse.transform((0, lo))[1], inverse.transform((0, hi))[1]

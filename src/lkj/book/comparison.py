@@ -17,7 +17,7 @@ from matplotlib.text import Text
 from lkj.book import chartkit as kit
 from lkj.book.charts import COLORS, pct_axis, subplots
 from lkj.book.core import Book
-from lkj.book.tablespec import Cell, TableSpec
+from lkj.book.tablespec import Align, Cell, TableSpec
 from lkj.compute.engine import compute
 from lkj.errors import InputError
 from lkj.inputs.load import load_inputs
@@ -97,6 +97,7 @@ def table(book: Book, prev: Previous | None = None) -> TableSpec:
     note = f"Sumber: data {year}" + (
         f" dan {prev.year}." if prev.registry is not None else f"; {prev.year}: {prev.reason}."
     )
+    centred: list[Align] = ["center"] * (q + 3)
     return TableSpec(
         id=entry.id if entry else "tbl-perbandingan",
         caption=entry.title if entry else "Perbandingan Antarperiode",
@@ -104,7 +105,7 @@ def table(book: Book, prev: Previous | None = None) -> TableSpec:
         header=header,
         body=body,
         widths=(0.5, 5, *([1.2] * q), 1.2, 1.2, 1.2),
-        align=("center", "left", *(["center"] * q), "center", "center", "center"),
+        align=("center", "left", *centred),
         note=note,
     )
 
