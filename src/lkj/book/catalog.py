@@ -67,20 +67,20 @@ def _figures(inputs: Inputs) -> list[Entry]:
     titles = [
         (
             "gambar-capaian-iku",
-            f"Capaian IKU {tw} dan s.d. {tw} terhadap Target Tahunan {year}",
+            f"Capaian IKU {tw} dan s.d. {tw} terhadap target tahunan {year}",
         )
     ]
     titles += [
-        (iku_figure_id(k), f"Penempatan PMI per Bulan, {tw} {year}") for k in charted_ikus(inputs)
+        (iku_figure_id(k), f"Penempatan PMI per bulan, {tw} {year}") for k in charted_ikus(inputs)
     ]
     titles.append(
         (
             "gambar-anggaran",
-            f"Penyerapan Anggaran dan Capaian Kinerja per Kegiatan s.d. {tw} {year}",
+            f"Penyerapan anggaran dan capaian kinerja per kegiatan, s.d. {tw} {year}",
         )
     )
     titles.append(
-        ("gambar-perbandingan", f"Capaian IKU per Triwulan {year} terhadap Target Triwulan")
+        ("gambar-perbandingan", f"Capaian IKU per triwulan {year} terhadap target triwulan")
     )
     return [Entry(i, f"Gambar {n}", "gambar", t) for n, (i, t) in enumerate(titles, start=1)]
 
