@@ -96,3 +96,12 @@ def test_a_table_leaving_only_its_last_row_for_the_next_page(tmp_path):
     # 39 rows fill an A4 page under the header: the 40th goes over alone
     assert (2, "baris-sendiri") in _rules(tmp_path, _table(_rows(40)))
     assert _rules(tmp_path, _table(_rows(43))) == []
+
+
+def test_a_page_before_a_landscape_page_may_be_short(tmp_path):
+    """A wide table turns the page: the page before it ends where its text ends."""
+    body = "#lorem(300)\n#pagebreak()\nC. Realisasi Anggaran\n\n#page(flipped: true)[#lorem(400)]"
+    assert _rules(tmp_path, body) == []
+    assert _rules(tmp_path, body.replace("flipped: true", "flipped: false")) == [
+        (2, "halaman-pendek")
+    ]

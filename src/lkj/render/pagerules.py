@@ -68,6 +68,7 @@ class _Page:
     chars: list[dict[str, Any]] = field(default_factory=list)
     images: int = 0
     opening: bool = False
+    landscape: bool = False
 
     def content_extent(self) -> float:
         tops = [ln["top"] for ln in self.lines] + [t.top for t in self.tables]
@@ -129,6 +130,7 @@ def _read(pdf_path: Path) -> list[_Page]:
                     list(page.chars),
                     len(page.images),
                     opening,
+                    float(page.width) > float(page.height),
                 )
             )
     return pages
@@ -250,7 +252,10 @@ def check_pdf(pdf_path: Path) -> list[Finding]:
     findings: list[Finding] = []
     for n, page in enumerate(pages):
         findings += _captions(page)
-        findings += _short(page)
+        # A page before a turn to landscape (a wide table) ends where it ends: nothing after
+        # it could have filled it.
+        turns = n + 1 < len(pages) and pages[n + 1].landscape != page.landscape
+        findings += [] if turns else _short(page)
         if n:
             findings += _continuation(pages[n - 1], page)
     return sorted(findings, key=lambda f: f.page)
