@@ -101,6 +101,7 @@ SLOW_FIXTURES = {
     "public",
     "internal",
     "warm",
+    "batch",
 }
 # Whole modules that start kernels or the renderers in every test.
 SLOW_MODULES = ("tests/render/test_assembly_cache.py", "tests/book/test_memo.py")

@@ -54,4 +54,6 @@ def test_with_previous_year(mini) -> None:
     assert row[2] == book.reg[f"{iku02.key}.tw1.realisasi"].display_with_unit  # TW I
     assert "Tahun 2024." in comparison.summary(book, prev)
     fig = comparison.chart(book, prev)
-    assert len(fig.axes[0].get_legend().get_texts()) == 3  # TW I, TW II 2025, TW II 2024
+    # the legend sits under the axes (a figure legend): the three series, then what marks mean
+    names = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert names[:3] == ["TW I 2025", "TW II 2025", "TW II 2024"]

@@ -21,6 +21,7 @@ def test_a_placement_iku_gets_its_monthly_chart(book):
     assert chart is not None and isinstance(chart["fig"], Figure)
     assert chart["id"] == f"gambar-{iku.key}"
     assert chart["caption"] == "Penempatan PMI per bulan, Triwulan II 2025"
+    assert chart["number"] == book.catalog[chart["id"]].number  # "Gambar N" from the catalogue
     assert chart["fig"].lkj_values  # the numbers it prints, for the list under it in HTML
 
 

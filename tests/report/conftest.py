@@ -55,3 +55,22 @@ def public(project: Path) -> Report:
 @pytest.fixture(scope="session")
 def internal(project: Path) -> Report:
     return _build(project, "jateng-2025-tw2-internal")
+
+
+@dataclass(frozen=True)
+class Batch:
+    root: Path
+    outputs: dict[str, Path]  # run name -> _output/<run>/ of every shipped params file
+
+
+@pytest.fixture(scope="session")
+def batch(project: Path) -> Batch:
+    """`lkj build params/*.yml` once: every shipped params file as one batch (shared kernels).
+    The TW II builds of `public`/`internal` then come from its caches."""
+    from lkj.render.batch import build_many
+
+    params = sorted((project / "params").glob("*.yml"))
+    outcomes = build_many(params, renderer="pandoc")
+    failed = {o.params: o.error for o in outcomes if not o.ok}
+    assert failed == {}
+    return Batch(project, {Path(o.params).stem: o.output for o in outcomes if o.output})

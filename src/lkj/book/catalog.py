@@ -1,4 +1,5 @@
-"""The one list of numbered tables and appendices of a run (Daftar Tabel, Daftar Lampiran).
+"""The one list of numbered tables, figures and appendices of a run (Daftar Tabel, Daftar
+Gambar, Daftar Lampiran).
 
 Numbers follow from the PK (one table per IKU) and from which appendices the run has, so a
 unit with six IKUs gets different numbers than one with thirteen — from the same code.
@@ -15,8 +16,8 @@ from lkj.values import formatting as fmt
 @dataclass(frozen=True)
 class Entry:
     id: str  # anchor of the table in HTML and label in typst
-    number: str  # "Tabel 5", "Lampiran II"
-    kind: str  # "tabel" | "lampiran"
+    number: str  # "Tabel 5", "Gambar 2", "Lampiran II"
+    kind: str  # "tabel" | "gambar" | "lampiran"
     title: str
     landscape: bool = False  # appendices with wide tables get landscape pages
 
@@ -39,12 +40,49 @@ class Catalog:
     def tables(self) -> list[Entry]:
         return [e for e in self.entries if e.kind == "tabel"]
 
+    def figures(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "gambar"]
+
     def appendices(self) -> list[Entry]:
         return [e for e in self.entries if e.kind == "lampiran"]
 
 
 def iku_table_id(iku_key: str) -> str:
     return f"tbl-{iku_key}"
+
+
+def iku_figure_id(iku_key: str) -> str:
+    return f"gambar-{iku_key}"
+
+
+def charted_ikus(inputs: Inputs) -> list[str]:
+    """Keys of the IKUs whose evaluation shows a chart: counts of placements (monthly data)."""
+    return [i.key for i in inputs.pk.iku if i.sumber.dataset == "penempatan"]
+
+
+def _figures(inputs: Inputs) -> list[Entry]:
+    """The charts in book order: BAB II A, the IKU charts of B, C, D. Each title says which
+    comparison the chart draws (this quarter, s.d. this quarter, against which target)."""
+    year, tw = inputs.run.params.year, fmt.quarter_label(inputs.run.params.quarter)
+    titles = [
+        (
+            "gambar-capaian-iku",
+            f"Capaian IKU {tw} dan s.d. {tw} terhadap target tahunan {year}",
+        )
+    ]
+    titles += [
+        (iku_figure_id(k), f"Penempatan PMI per bulan, {tw} {year}") for k in charted_ikus(inputs)
+    ]
+    titles.append(
+        (
+            "gambar-anggaran",
+            f"Penyerapan anggaran dan capaian kinerja per kegiatan, s.d. {tw} {year}",
+        )
+    )
+    titles.append(
+        ("gambar-perbandingan", f"Capaian IKU per triwulan {year} terhadap target triwulan")
+    )
+    return [Entry(i, f"Gambar {n}", "gambar", t) for n, (i, t) in enumerate(titles, start=1)]
 
 
 def build_catalog(inputs: Inputs) -> Catalog:
@@ -61,6 +99,7 @@ def build_catalog(inputs: Inputs) -> Catalog:
     # BAB II D compares quarters; it comes after Tabel anggaran so earlier numbers stay put.
     titles.append(("tbl-perbandingan", f"Perbandingan Realisasi dan Capaian IKU {tw} Tahun {year}"))
     entries = [Entry(i, f"Tabel {n}", "tabel", t) for n, (i, t) in enumerate(titles, start=1)]
+    entries += _figures(inputs)
 
     tables = inputs.tables
     appendix: list[tuple[str, str]] = [

@@ -7,10 +7,12 @@ from typing import Any
 
 from matplotlib import rc_context
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from matplotlib.typing import RcKeyType
 
+from lkj.book import chartkit as kit
 from lkj.compute.appendices import penempatan_layout, slug
 from lkj.inputs.load import Inputs
 from lkj.values import formatting as fmt
@@ -19,7 +21,7 @@ from lkj.values.registry import Registry, Value
 # Print-safe palette (distinct in greyscale too) and one font size for print.
 COLORS = ("#1f4e79", "#9dc3e6", "#c55a11", "#7f7f7f")
 STYLE: dict[RcKeyType, Any] = {
-    "font.size": 9,
+    "font.size": 9,  # ≥ kit.MIN_PT: figures are at most kit.MAX_WIDTH wide, never shrunk
     "axes.spines.top": False,
     "axes.spines.right": False,
     "svg.hashsalt": "lkj",
@@ -27,12 +29,16 @@ STYLE: dict[RcKeyType, Any] = {
 }
 
 
-def subplots(figsize: tuple[float, float]) -> tuple[Figure, Axes]:
-    """A Figure without pyplot: no global state, no backend, nothing shown twice in Jupyter."""
+def subplots(figsize: tuple[float, float], ncols: int = 1) -> tuple[Figure, list[Axes]]:
+    """A Figure without pyplot: no global state, no backend, nothing shown twice in Jupyter.
+
+    Constrained layout keeps room for legends outside the axes (lkj.book.chartkit)."""
     with rc_context(STYLE):
-        fig = Figure(figsize=figsize, dpi=150)
-        ax = fig.add_subplot()
-    return fig, ax
+        fig = Figure(figsize=figsize, dpi=150, layout="constrained")
+        # A real canvas: fig.canvas.draw() then lays out and measures (chartkit, tests).
+        FigureCanvasAgg(fig)
+        axes = list(fig.subplots(1, ncols, squeeze=False)[0])
+    return fig, axes
 
 
 def _label_values(fig: Figure, labelled: list[tuple[str, Value]]) -> None:
@@ -51,56 +57,59 @@ def pct_axis(ax: Axes, axis: str = "x") -> None:
 
 
 def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
-    """Horizontal bars per IKU: TW realisation vs annual target, and cumulative, against 100 %."""
+    """Horizontal bars per IKU against the annual target: this quarter's realisation alone and
+    the cumulative one (s.d. this quarter), with the 100 % line."""
     q = inputs.run.params.quarter
+    tw = fmt.quarter_label(q)
     ikus = list(reversed(inputs.pk.iku))
     labels = [f"IKU {i.nomor}" for i in ikus]
-    tw = [reg[f"{i.key}.tw{q}.capaian_tahunan"] for i in ikus]
-    sd = [reg[f"{i.key}.sd_tw{q}.capaian"] for i in ikus]
-    fig, ax = subplots(figsize=(7, 0.38 * len(ikus) + 1.2))
-    y = range(len(ikus))
-    h = 0.38
-    bars_tw = ax.barh(
-        [p + h / 2 for p in y],
-        [v.value or 0 for v in tw],
-        h,
-        color=COLORS[1],
-        label=f"{fmt.quarter_label(q)} terhadap target tahunan",
-    )
-    bars_sd = ax.barh(
-        [p - h / 2 for p in y],
-        [v.value or 0 for v in sd],
-        h,
-        color=COLORS[0],
-        label=f"s.d. {fmt.quarter_label(q)} terhadap target tahunan",
-    )
-    for bars, values in ((bars_tw, tw), (bars_sd, sd)):
-        shown = [v.display if v.value is not None else "belum terealisasi" for v in values]
-        ax.bar_label(bars, labels=shown, padding=2, fontsize=7)
-    ax.axvline(100, color=COLORS[2], linewidth=1, linestyle="--")
-    ax.set_yticks(list(y), labels)
+    quarter = [reg[f"{i.key}.tw{q}.capaian_tahunan"] for i in ikus]
+    cumulative = [reg[f"{i.key}.sd_tw{q}.capaian"] for i in ikus]
+    fig, (ax,) = subplots(figsize=(kit.MAX_WIDTH, 0.36 * len(ikus) + 1.6))
+    h = 0.4
+    texts = []
+    for offset, values, color, name in (
+        (h / 2, quarter, COLORS[1], f"{tw} saja"),
+        (-h / 2, cumulative, COLORS[0], f"s.d. {tw} (kumulatif)"),
+    ):
+        _, shown = kit.bars(
+            ax,
+            [p + offset for p in range(len(ikus))],
+            [v.value for v in values],
+            [v.display for v in values],
+            width=h,
+            color=color,
+            label=name,
+            horizontal=True,
+        )
+        texts += shown
+    every = [v.value for v in [*quarter, *cumulative]]
+    ax.set_yticks(list(range(len(ikus))), labels)
     pct_axis(ax)
-    ax.set_xlim(0, max(130, max((v.value or 0) for v in [*tw, *sd]) * 1.15))
-    ax.set_xlabel("Capaian (%)")
-    fig.legend(loc="lower center", ncols=2, fontsize=7, frameon=False)
-    ax.set_title("Capaian IKU terhadap target tahunan", fontsize=10)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
-    tw_label, sd_label = fmt.quarter_label(q), f"s.d. {fmt.quarter_label(q)}"
+    ax.set_xlim(0, kit.axis_limit(every))
+    ax.set_xlabel("Capaian terhadap target tahunan (%)")
+    ax.set_title(f"Capaian IKU {tw} dan s.d. {tw} terhadap target tahunan", fontsize=9)
+    kit.legend(fig, ax, every, ncols=4)
+    kit.fit_labels(fig, ax, texts, horizontal=True)
+    kit.reference_line(fig, ax, 100, texts, horizontal=True)
     _label_values(
         fig,
         # in PK order (the bars run bottom-up, so the lists above are reversed)
-        [(f"{label} {tw_label}", v) for label, v in zip(labels[::-1], tw[::-1], strict=True)]
-        + [(f"{label} {sd_label}", v) for label, v in zip(labels[::-1], sd[::-1], strict=True)],
+        [(f"{label} {tw}", v) for label, v in zip(labels[::-1], quarter[::-1], strict=True)]
+        + [
+            (f"{label} s.d. {tw}", v)
+            for label, v in zip(labels[::-1], cumulative[::-1], strict=True)
+        ],
     )
     return fig
 
 
 def penempatan_per_bulan(reg: Registry, inputs: Inputs) -> Figure:
-    """Placements per month of the quarter, stacked by service point."""
+    """Placements per month of the quarter, stacked by service point, totals on top."""
     q = inputs.run.params.quarter
     layanan = penempatan_layout(inputs)["layanan"]
     months = fmt.quarter_months(q)
-    fig, ax = subplots(figsize=(6.5, 3.2))
+    fig, (ax,) = subplots(figsize=(kit.MAX_WIDTH, 3.4))
     bottoms = [0] * len(months)
     names = [fmt.month_name(m) for m in months]
     for color, name in zip(COLORS, layanan, strict=False):
@@ -111,70 +120,72 @@ def penempatan_per_bulan(reg: Registry, inputs: Inputs) -> Figure:
         ax.bar(names, values, bottom=bottoms, color=color, label=name)
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
     totals = [reg[f"penempatan.m{m:02d}.total"] for m in months]
-    for x, (top, value) in enumerate(zip(bottoms, totals, strict=True)):
+    texts = [
         ax.annotate(
             value.display,
             (x, top),
             ha="center",
             va="bottom",
-            fontsize=8,
+            fontsize=kit.MIN_PT,
             xytext=(0, 2),
             textcoords="offset points",
         )
+        for x, (top, value) in enumerate(zip(bottoms, totals, strict=True))
+    ]
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.number(v, 0)))
-    ax.set_ylabel("Orang")
-    ax.set_ylim(0, max(bottoms) * 1.15 if max(bottoms) else 1)
-    ax.legend(fontsize=7, frameon=False, loc="upper left")
+    ax.set_ylabel("Orang per bulan")
+    ax.set_ylim(0, max(bottoms) * 1.1 if max(bottoms) else 1)
     ax.set_title(
-        f"Penempatan PMI per bulan, {fmt.quarter_label(q)} {inputs.run.params.year}", fontsize=10
+        f"Penempatan PMI per bulan, {fmt.quarter_label(q)} {inputs.run.params.year}", fontsize=9
     )
-    fig.tight_layout()
+    kit.legend(fig, ax, [], ncols=4)
+    kit.fit_labels(fig, ax, texts, horizontal=False)
     _label_values(fig, [(n, v) for n, v in zip(names, totals, strict=True)])
     return fig
 
 
 def anggaran_vs_kinerja(reg: Registry, inputs: Inputs) -> Figure:
-    """Per kegiatan: budget absorption next to average performance."""
+    """Per kegiatan, both up to this quarter: budget absorbed (realisation s.d. TW / pagu)
+    next to the average cumulative capaian of its IKUs against the annual target."""
     q = inputs.run.params.quarter
+    tw = fmt.quarter_label(q)
     kegiatan = [
-        k for k in inputs.pk.kegiatan if f"kegiatan.{k.kode.lower()}.tw{q}.capaian_tahunan" in reg
+        k for k in inputs.pk.kegiatan if f"kegiatan.{k.kode.lower()}.sd_tw{q}.capaian" in reg
     ]
     # "\$": a "$" in a kegiatan name is text, not mathtext (nor a parse error)
-    labels = [textwrap.fill(k.nama, 34).replace("$", r"\$") for k in kegiatan]
+    labels = [textwrap.fill(k.nama, 26).replace("$", r"\$") for k in kegiatan]
     serap = [reg[f"anggaran.{k.kode.lower()}.persen"] for k in kegiatan]
-    kinerja = [reg[f"kegiatan.{k.kode.lower()}.tw{q}.capaian_tahunan"] for k in kegiatan]
-    fig, ax = subplots(figsize=(6.5, 3.2))
-    x = range(len(kegiatan))
+    kinerja = [reg[f"kegiatan.{k.kode.lower()}.sd_tw{q}.capaian"] for k in kegiatan]
+    fig, (ax,) = subplots(figsize=(kit.MAX_WIDTH, 3.6))
     w = 0.36
-    b1 = ax.bar(
-        [p - w / 2 for p in x],
-        [v.value or 0 for v in serap],
-        w,
-        color=COLORS[1],
-        label="Penyerapan anggaran",
-    )
-    b2 = ax.bar(
-        [p + w / 2 for p in x],
-        [v.value or 0 for v in kinerja],
-        w,
-        color=COLORS[0],
-        label="Rata-rata capaian kinerja",
-    )
-    ax.bar_label(b1, labels=[v.display for v in serap], padding=2, fontsize=8)
-    ax.bar_label(b2, labels=[v.display for v in kinerja], padding=2, fontsize=8)
-    ax.set_xticks(list(x), labels, fontsize=7)
+    texts = []
+    for offset, values, color, name in (
+        (-w / 2, serap, COLORS[1], f"Penyerapan anggaran s.d. {tw}"),
+        (w / 2, kinerja, COLORS[0], f"Rata-rata capaian kinerja s.d. {tw}"),
+    ):
+        _, shown = kit.bars(
+            ax,
+            [p + offset for p in range(len(kegiatan))],
+            [v.value for v in values],
+            [v.display for v in values],
+            width=w,
+            color=color,
+            label=name,
+            horizontal=False,
+        )
+        texts += shown
+    ax.set_xticks(list(range(len(kegiatan))), labels, fontsize=kit.MIN_PT)
     pct_axis(ax, "y")
-    ax.set_ylim(0, max(110, max((v.value or 0) for v in [*serap, *kinerja]) * 1.2))
-    ax.legend(fontsize=7, frameon=False, loc="upper right")
-    ax.set_title(
-        f"Penyerapan anggaran dan capaian kinerja per kegiatan, s.d. {fmt.quarter_label(q)}",
-        fontsize=10,
-    )
-    fig.tight_layout()
+    ax.set_ylim(0, kit.axis_limit([v.value for v in [*serap, *kinerja]]))
+    ax.set_ylabel("Persen (s.d. triwulan ini)")
+    ax.set_title(f"Penyerapan anggaran dan capaian kinerja per kegiatan, s.d. {tw}", fontsize=9)
+    kit.legend(fig, ax, [v.value for v in [*serap, *kinerja]], ncols=2)
+    kit.fit_labels(fig, ax, texts, horizontal=False)
+    kit.reference_line(fig, ax, 100, texts, horizontal=False)
     short = [k.kode for k in kegiatan]
     _label_values(
         fig,
-        [(f"Penyerapan {k}", v) for k, v in zip(short, serap, strict=True)]
-        + [(f"Capaian {k}", v) for k, v in zip(short, kinerja, strict=True)],
+        [(f"Penyerapan {k} s.d. {tw}", v) for k, v in zip(short, serap, strict=True)]
+        + [(f"Capaian {k} s.d. {tw}", v) for k, v in zip(short, kinerja, strict=True)],
     )
     return fig

@@ -5,12 +5,15 @@ and the same quarter of the previous year. The figures come from lkj.compute.com
 from __future__ import annotations
 
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
+from lkj.book import chartkit as kit
 from lkj.book.charts import COLORS, pct_axis, subplots
 from lkj.book.core import Book
 from lkj.book.tablespec import Align, Cell, TableSpec
-from lkj.compute.comparison import Previous, capaian, previous_year_of, shown
+from lkj.compute.comparison import Previous, previous_year_of, shown
 from lkj.values import formatting as fmt
+from lkj.values.registry import Value
 
 __all__ = ["Previous", "chart", "previous", "summary", "table"]
 
@@ -49,7 +52,7 @@ def table(book: Book, prev: Previous | None = None) -> TableSpec:
     note = f"Sumber: data {year}" + (
         f" dan {prev.year}." if prev.registry is not None else f"; {prev.year}: {prev.reason}."
     )
-    centred: list[Align] = ["center"] * q
+    centred: list[Align] = ["center"] * (q + 3)
     return TableSpec(
         id=entry.id if entry else "tbl-perbandingan",
         caption=entry.title if entry else "Perbandingan Antarperiode",
@@ -57,39 +60,65 @@ def table(book: Book, prev: Previous | None = None) -> TableSpec:
         header=header,
         body=body,
         widths=(0.5, 5, *([1.2] * q), 1.2, 1.2, 1.2),
-        align=("center", "left", *centred, "center", "center", "center"),
+        align=("center", "left", *centred),
         note=note,
     )
 
 
 def chart(book: Book, prev: Previous | None = None) -> Figure:
     """Capaian per IKU (quarter realisation vs quarter target) for each quarter of the year,
-    and for the same quarter of the previous year when it exists."""
+    and for the same quarter of the previous year when it exists. Horizontal bars in two
+    panels (IKUs split in halves), so every bar keeps a legible value label."""
     prev = prev or previous(book)
     q, year = book.params.quarter, book.params.year
     ikus = list(book.pk.iku)
-    series = [(f"TW {fmt.roman(k)} {year}", capaian(book.reg, ikus, k)) for k in range(1, q + 1)]
+    series: list[tuple[str, list[Value | None]]] = [
+        (f"TW {fmt.roman(k)} {year}", [book.reg.get(f"{i.key}.tw{k}.capaian") for i in ikus])
+        for k in range(1, q + 1)
+    ]
     if prev.registry is not None:
-        series.append((f"TW {fmt.roman(q)} {prev.year}", capaian(prev.registry, ikus, q)))
-    fig, ax = subplots(figsize=(7, 3.2))
-    width = 0.8 / len(series)
-    palette = [*COLORS, "#548235"]
-    for n, (label, values) in enumerate(series):
-        xs = [i + (n - (len(series) - 1) / 2) * width for i in range(len(ikus))]
-        ax.bar(xs, values, width, label=label, color=palette[n % len(palette)])
-    ax.axhline(100, color=COLORS[2], linewidth=1, linestyle="--")
-    ax.set_xticks(range(len(ikus)), [f"IKU {i.nomor}" for i in ikus], rotation=45, fontsize=7)
-    pct_axis(ax, "y")
-    ax.set_ylabel("Capaian (%)")
-    ax.legend(
-        fontsize=7,
-        frameon=False,
-        ncols=len(series),
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.25),
-    )
-    ax.set_title("Capaian IKU per triwulan terhadap target triwulan", fontsize=10)
-    fig.tight_layout()
+        values = [prev.registry.get(f"{i.key}.tw{q}.capaian") for i in ikus]
+        series.append((f"TW {fmt.roman(q)} {prev.year}", values))
+    half = (len(ikus) + 1) // 2
+    panels = [range(0, half), range(half, len(ikus))] if len(ikus) > 6 else [range(len(ikus))]
+    slot = 0.15 * len(series)  # inches per IKU: one bar label (8 pt) per series
+    fig, axes = subplots((kit.MAX_WIDTH, slot * len(panels[0]) + 1.5), len(panels))
+    # the reference line is orange (COLORS[2]): no series in that colour
+    palette = [COLORS[0], COLORS[1], "#548235", COLORS[3], "#bf9000"]
+    every: list[float | None] = []
+    labelled: list[list[Text]] = []
+    for ax, rows in zip(axes, panels, strict=True):
+        texts = []
+        height = 0.84 / len(series)
+        for n, (label, values) in enumerate(series):
+            shown = [values[i] for i in rows]
+            numbers = [v.value if v is not None else None for v in shown]
+            every += numbers
+            positions = [
+                len(rows) - 1 - r - (n - (len(series) - 1) / 2) * height for r in range(len(rows))
+            ]
+            _, labels = kit.bars(
+                ax,
+                positions,
+                numbers,
+                [v.display if v is not None else "" for v in shown],
+                width=height,
+                color=palette[n % len(palette)],
+                label=label,
+                horizontal=True,
+            )
+            texts += labels
+        ticks = [len(rows) - 1 - r for r in range(len(rows))]
+        ax.set_yticks(ticks, [f"IKU {ikus[i].nomor}" for i in rows])
+        pct_axis(ax)
+        ax.set_xlim(0, kit.axis_limit([v.value if v else None for _, vs in series for v in vs]))
+        ax.set_xlabel("Capaian terhadap target triwulan (%)")
+        labelled.append(texts)
+    fig.suptitle("Capaian IKU per triwulan terhadap target triwulan", fontsize=9)
+    kit.legend(fig, axes[0], every, ncols=5)
+    for ax, texts in zip(axes, labelled, strict=True):  # after the legend took its room
+        kit.fit_labels(fig, ax, texts, horizontal=True)
+        kit.reference_line(fig, ax, 100, texts, horizontal=True)
     return fig
 
 

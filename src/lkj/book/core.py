@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from lkj.book import texts
-from lkj.book.catalog import Catalog, build_catalog
+from lkj.book.catalog import Catalog, build_catalog, iku_figure_id
 from lkj.book.memo import memo
 from lkj.book.narrative import Writer
 from lkj.book.tables import Tables, full_list_sheet
@@ -114,16 +114,21 @@ class Book:
         A count of placements gets the placements per month (the data are monthly); other IKUs
         have one figure per quarter, which Tabel 3 already shows.
         """
-        if iku.sumber.dataset != "penempatan":
+        entry = self.catalog.get(iku_figure_id(iku.key))
+        if entry is None:
             return None
         from lkj.book import charts  # matplotlib only where a chart is drawn
 
         return {
             "fig": charts.penempatan_per_bulan(self.reg, self.inputs),
-            "caption": f"Penempatan PMI per bulan, {self.quarter_label} {self.params.year}",
-            "id": f"gambar-{iku.key}",
+            **self.figure_caption(entry.id),
             "alt": self.writer.chart_alt_penempatan(),
         }
+
+    def figure_caption(self, figure_id: str) -> dict[str, str]:
+        """caption, id and number of a figure from the catalogue (display.figure arguments)."""
+        entry = self.catalog[figure_id]
+        return {"caption": entry.title, "id": entry.id, "number": entry.number}
 
     def title(self) -> str:
         return self.params.title or (

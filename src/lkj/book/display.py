@@ -60,7 +60,9 @@ Functions and conventions for notebook authors
     A matplotlib figure as a deterministic PNG (150 dpi, no timestamps), embedded for both
     targets, with alt text. A pyplot figure is closed so Jupyter does not show it twice
     (`lkj.book.charts` makes figures without pyplot). The registry values a chart of
-    `lkj.book.charts` prints are listed under it in HTML, each with its value id.
+    `lkj.book.charts` prints are listed under it in HTML, each with its value id. With a
+    `number` from the catalogue ("Gambar 2", `Book.figure_caption`) the caption starts with
+    it and the figure is listed in Daftar Gambar.
 ``lampiran(number, title, id, landscape=False)``
     Starts one appendix ("Lampiran I Perjanjian Kinerja ..."): a level-1 heading in HTML, a
     titled page in the PDF, listed in Daftar Lampiran. Use it at the top of each appendix
@@ -264,6 +266,12 @@ def figure(
             for text, vid in labelled
         )
         md += "\n\n" + fence("html", f'<p class="lkj-chart-values">Angka pada grafik: {items}</p>')
+    if number:
+        # The entry div lists the figure in Daftar Gambar (HTML) and tells the typst build to
+        # show the catalogue's number (lkj.render.figures); like tables, typst never counts.
+        entry = [".lkj-figure", 'lkj-kind="gambar"', f"lkj-number={_attr_value(number)}"]
+        entry += [f"lkj-caption={_attr_value(caption)}", f"lkj-anchor={_attr_value(id)}"]
+        md = f"::: {{{' '.join(entry)}}}\n\n{md}\n\n:::"
     preview = (
         f'<figure id="{html.escape(id)}"><img src="data:image/png;base64,{data}" '
         f'alt="{html.escape(alt_text)}"><figcaption>{html.escape(shown)}</figcaption></figure>'

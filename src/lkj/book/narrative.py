@@ -204,13 +204,13 @@ class Writer:
         parts = []
         for keg in self.pk.kegiatan:
             kk = keg.kode.lower()
-            if f"kegiatan.{kk}.tw{q}.capaian_tahunan" in self.reg:
+            if f"kegiatan.{kk}.sd_tw{q}.capaian" in self.reg:
                 parts.append(
                     f"{keg.nama}: penyerapan {self.reg[f'anggaran.{kk}.persen'].display}, "
-                    f"capaian {self.reg[f'kegiatan.{kk}.tw{q}.capaian_tahunan'].display}"
+                    f"capaian {self.reg[f'kegiatan.{kk}.sd_tw{q}.capaian'].display}"
                 )
         return (
-            "Diagram batang penyerapan anggaran dan capaian kinerja per kegiatan. "
+            f"Diagram batang penyerapan anggaran dan capaian kinerja per kegiatan s.d. {self.tw}. "
             + "; ".join(parts)
             + "."
         )

@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from lkj.book.tablekeep import kept_groups, spacer_cells
+
 Align = Literal["left", "center", "right"]
 Kind = Literal["tabel", "lampiran"]
 _ALIGNS = ("left", "center", "right")
@@ -299,6 +301,42 @@ def _typst_cell(cell: Cell, *, header: bool, default_align: str | None) -> str:
     return f"table.cell({', '.join(args)}){body}"
 
 
+def _typst_rows(spec: TableSpec, aligns: Sequence[str | None]) -> list[str]:
+    """Header and body rows; with a note, the note is the table's last row.
+
+    typst has no widow control for table rows. So a table gets a last, zero-width column
+    whose cells span the rows to keep together (lkj.book.tablekeep): cells are unbreakable
+    (lkj.typ), so those rows (and the note, a row of its own) always share a page. The
+    stroke function leaves the extra column and the note row unruled (0.5pt + luma(90) is
+    the template's rule).
+    """
+    n = spec.columns
+    spacers = spacer_cells(spec.body_rows, spec.columns, bool(spec.note))
+    extra = ", []" if spacers else ""
+    lines = []
+    if spacers:
+        ruled = len(spec.header_rows) + len(spec.body_rows)
+        lines.append(f"  stroke: (x, y) => if x < {n} and y < {ruled} {{ 0.5pt + luma(90) }},")
+    if spec.header_rows:
+        lines.append("  table.header(repeat: true,")
+        for row in spec.header_rows:
+            cells = ", ".join(_typst_cell(c, header=True, default_align=None) for c in row)
+            lines.append(f"    {cells}{extra},")
+        lines.append("  ),")
+    for r, placed in enumerate(placed_cells(spec.body_rows)):
+        cells = ", ".join(
+            _typst_cell(cell, header=False, default_align=aligns[col] or "left")
+            for col, cell in placed
+        )
+        lines.append(f"  {cells}{spacers[r] if spacers else ''},")
+    if spec.note:
+        note = f"lkj-table-note({typst_text(spec.note)})"
+        inset = "(x: 0pt, top: 4pt, bottom: 0pt)"
+        end = spacers[-1] if spacers else ""
+        lines.append(f"  table.cell(colspan: {n}, inset: {inset}, align: left)[#{note}]{end},")
+    return lines
+
+
 def to_typst(spec: TableSpec) -> str:
     """A `#figure` holding a `table` whose header repeats on every page.
 
@@ -306,34 +344,23 @@ def to_typst(spec: TableSpec) -> str:
     them); its numbering returns the caller's label so typst never numbers tables itself.
     """
     if spec.widths:
-        columns = "(" + ", ".join(f"{w:g}fr" for w in spec.widths) + ",)"
+        columns = "(" + ", ".join(f"{w:g}fr" for w in spec.widths) + ","
     else:
-        columns = "(" + "auto, " * spec.columns + ")"
+        columns = "(" + "auto, " * spec.columns
+    # The closing rows are kept together by a last, zero-width column: see _typst_rows.
+    columns += " 0pt)" if kept_groups(spec.body_rows, spec.columns, bool(spec.note)) else ")"
     aligns = _body_aligns(spec)
     col_align = "(" + "".join(f"{a or 'left'} + horizon, " for a in aligns) + ")"
     lines = ["table(", f"  columns: {columns},", f"  align: {col_align},"]
     if spec.header_rows:
         lines.append(f"  fill: (_, y) => if y < {len(spec.header_rows)} {{ luma(232) }},")
-    if spec.header_rows:
-        lines.append("  table.header(repeat: true,")
-        for row in spec.header_rows:
-            cells = ", ".join(_typst_cell(c, header=True, default_align=None) for c in row)
-            lines.append(f"    {cells},")
-        lines.append("  ),")
-    for placed in placed_cells(spec.body_rows):
-        cells = ", ".join(
-            _typst_cell(cell, header=False, default_align=aligns[col] or "left")
-            for col, cell in placed
-        )
-        lines.append(f"  {cells},")
+    lines += _typst_rows(spec, aligns)
     lines.append(")")
     table = "\n".join(lines)
     if spec.font_size:
         # A show-set rule, because the template's `show table: set text(size: 9pt)` would
         # override a plain `set text` around the table.
         table = f"{{ show table: set text(size: {spec.font_size:g}pt)\n{table} }}"
-    if spec.note:
-        table = f"{{ {table}\nlkj-table-note({typst_text(spec.note)}) }}"
     kind = f"lkj-{spec.kind}"
     numbering = f"(..) => {typst_str(spec.number)}" if spec.number else "none"
     caption = typst_text(spec.caption) if spec.caption else "none"

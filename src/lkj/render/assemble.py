@@ -44,9 +44,9 @@ class Section:
 
 @dataclass(frozen=True)
 class Entry:
-    """One line of Daftar Tabel or Daftar Lampiran."""
+    """One line of Daftar Tabel, Daftar Gambar or Daftar Lampiran."""
 
-    kind: str  # "tabel" | "lampiran"
+    kind: str  # "tabel" | "gambar" | "lampiran"
     number: str
     caption: str
     anchor: str

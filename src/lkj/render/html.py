@@ -125,6 +125,7 @@ def lists_html(book: BookDoc, pages: list[Page]) -> str:
     out.append("</ol>")
     for kind, title, anchor in (
         ("tabel", "Daftar Tabel", "daftar-tabel"),
+        ("gambar", "Daftar Gambar", "daftar-gambar"),
         ("lampiran", "Daftar Lampiran", "daftar-lampiran"),
     ):
         entries = [x for x in book.entries if x.kind == kind]

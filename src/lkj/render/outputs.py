@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lkj import paths
 from lkj.inputs.params import Run
+from lkj.render import pagerules
 from lkj.render.assemble import BookDoc, BookMeta, assemble, read_meta
 from lkj.render.cache import assembly_key, digest_bytes
 from lkj.render.docx import write_docx
@@ -202,6 +203,7 @@ def render_pandoc(plan: Plan, executed: Executed, tmp: Path, report: Reporter) -
             pdf_cache = paths.cache_part(cache_root, "pdf") if cache_root is not None else None
             source = plan.build_dir / paths.TYPST_SOURCE
             warnings = write_pdf(doc, meta, source, tmp / f"{name}.pdf", pdf_cache)
+        warnings += pagerules.report_lines(tmp / f"{name}.pdf")  # what a reader would see
         for warning in warnings:
             report.warn(warning)
 

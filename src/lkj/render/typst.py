@@ -2,7 +2,7 @@
 
 Layout of the generated main.typ (the style lives in resources/typst/lkj.typ):
   cover (no page number) → front-matter chapters (roman numbers) → Daftar Isi, Daftar Tabel,
-  Daftar Lampiran → BAB I… (arabic, restarting at 1) → appendices.
+  Daftar Gambar, Daftar Lampiran → BAB I… (arabic, restarting at 1) → appendices.
 Only typst's embedded fonts are used (system fonts ignored) and the creation timestamp is
 fixed, so the same sources give a byte-identical PDF on any machine.
 """
@@ -22,6 +22,7 @@ from lkj.book.tablespec import typst_str
 from lkj.errors import BuildError
 from lkj.render import pandoc
 from lkj.render.assemble import BookDoc, BookMeta
+from lkj.render.keep import keep_tail
 
 STYLE = "lkj.typ"
 
@@ -74,6 +75,7 @@ def typst_document(book: BookDoc, meta: BookMeta) -> str:
     lists_done = False
     lists = (
         f"#lkj-lists(tables: {str(book.has('tabel')).lower()}, "
+        f"figures: {str(book.has('gambar')).lower()}, "
         f"appendices: {str(book.has('lampiran')).lower()})"
     )
     mainmatter = '#set page(numbering: "1", flipped: false)\n#counter(page).update(1)'
@@ -92,7 +94,7 @@ def typst_document(book: BookDoc, meta: BookMeta) -> str:
             # the part are its sections (their headings were shifted down one level).
             blocks.append(_raw(f"#heading(level: 1, {typst_str(doc.chapter.part)})"))
         part = doc.chapter.part
-        blocks.extend(doc.typst["blocks"])
+        blocks.extend(keep_tail(doc.typst["blocks"]))
         landscape = _turns_landscape(doc.typst["blocks"])
     if not lists_done:
         blocks.append(_raw(lists))

@@ -112,6 +112,24 @@ local function safe_target(url)
   return scheme == nil or SAFE_SCHEMES[scheme:lower()] == true
 end
 
+-- A figure numbered from the catalogue (lkj.book.display.figure with number): in typst a
+-- figure of kind "lkj-gambar" whose numbering returns the catalogue's label, so the caption,
+-- Daftar Gambar and the HTML book show the same "Gambar 3" and typst never counts itself.
+local function numbered_figure(div)
+  local number = div.attributes["lkj-number"] or ""
+  local caption = div.attributes["lkj-caption"] or ""
+  local out = { pandoc.RawBlock("typst", '#[#set figure(kind: "lkj-gambar", supplement: none, '
+    .. "numbering: (..) => " .. typst_string(number) .. ")") }
+  for _, b in ipairs(div.content) do
+    if b.t == "Figure" then
+      b.caption = pandoc.Caption({ pandoc.Plain(pandoc.Inlines(caption)) })
+    end
+    table.insert(out, b)
+  end
+  table.insert(out, pandoc.RawBlock("typst", "]"))
+  return out
+end
+
 local target_filter = {
   Link = function(link)
     if not safe_target(link.target) then return link.content end
@@ -137,6 +155,9 @@ local target_filter = {
     if shown then return shown end
     if target == "typst" and (has_class(div, "lkj-table") or has_class(div, "lkj-lampiran")) then
       return div.content
+    end
+    if target == "typst" and has_class(div, "lkj-figure") then
+      return numbered_figure(div)
     end
     return nil
   end,

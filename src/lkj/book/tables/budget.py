@@ -19,14 +19,15 @@ class BudgetTables(TableBase):
                 Cell("Anggaran (Rp)", colspan=3),
                 Cell("Kinerja", colspan=4),
             ],
+            # Budget columns are cumulative, performance columns this quarter alone: said so.
             [
                 "Pagu",
-                "Realisasi",
-                "%",
+                f"Realisasi s.d. {self.tw}",
+                f"% s.d. {self.tw}",
                 "Target Tahunan",
-                f"Realisasi {self.tw}",
-                "%",
-                f"Rata-rata Capaian {self.tw} (%)",
+                f"Realisasi {self.tw} saja",
+                f"% {self.tw} thd. target tahunan",
+                f"Rata-rata Capaian {self.tw} thd. target tahunan (%)",
             ],
         ]
         body: Rows = []
@@ -44,9 +45,10 @@ class BudgetTables(TableBase):
             landscape=True,
             widths=(0.4, 2, 3, 1.7, 1.7, 0.9, 1.1, 1.1, 1, 1.2),
             align=("center", "left", "left", "right", "right", *centred(5)),
-            note=f"% kinerja = realisasi {self.tw} dibandingkan dengan target "
-            "tahunan; rata-rata capaian per kegiatan memakai capaian dengan "
-            "batas atas sesuai Perjanjian Kinerja.",
+            note=f"Anggaran: realisasi kumulatif s.d. {self.tw} dibandingkan dengan pagu. "
+            f"Kinerja: realisasi {self.tw} saja dibandingkan dengan target tahunan; "
+            "rata-rata capaian per kegiatan memakai capaian dengan batas atas sesuai "
+            "Perjanjian Kinerja.",
         )
 
     def _kegiatan_rows(self, kk: str, members: list[Iku]) -> Rows:

@@ -54,9 +54,9 @@ class CapaianTables(TableBase):
                 Cell("Sasaran Strategis", rowspan=2),
                 Cell("IKU", rowspan=2),
                 Cell("Target Tahunan", rowspan=2),
-                Cell("Realisasi", colspan=4),
-                Cell(f"Realisasi s.d. {self.tw}", rowspan=2),
-                Cell(f"Capaian s.d. {self.tw}", rowspan=2),
+                Cell("Realisasi per Triwulan", colspan=4),
+                Cell(f"Realisasi s.d. {self.tw} (kumulatif)", rowspan=2),
+                Cell(f"Capaian s.d. {self.tw} thd. target tahunan", rowspan=2),
             ],
             [f"TW {fmt.roman(t)}" for t in range(1, 5)],
         ]
@@ -75,7 +75,8 @@ class CapaianTables(TableBase):
             header,
             body,
             font_size=8.5,
-            widths=(0.4, 2.4, 3.4, 1.2, 1, 1, 1, 1, 1.3, 1.2),
+            # a quarter column holds "Dokumen" at 8,5 pt (narrower, it ran into the next cell)
+            widths=(0.4, 2.0, 2.9, 1.2, 1.3, 1.3, 1.3, 1.3, 1.4, 1.3),
             align=("center", "left", "left", *centred(7)),
             note=f"Capaian s.d. {self.tw} = realisasi kumulatif dibandingkan dengan "
             "target tahunan; jumlah dijumlahkan, persentase dihitung ulang dari "
@@ -89,10 +90,10 @@ class CapaianTables(TableBase):
             [
                 Cell("Indikator Kinerja Utama", rowspan=2),
                 Cell("Target", colspan=2),
-                Cell(f"Realisasi {self.tw}", rowspan=2),
-                Cell("Capaian terhadap target", colspan=2),
-                Cell(f"Realisasi s.d. {self.tw}", rowspan=2),
-                Cell(f"Capaian s.d. {self.tw}", rowspan=2),
+                Cell(f"Realisasi {self.tw} saja", rowspan=2),
+                Cell(f"Capaian realisasi {self.tw} thd. target", colspan=2),
+                Cell(f"Realisasi s.d. {self.tw} (kumulatif)", rowspan=2),
+                Cell(f"Capaian s.d. {self.tw} thd. target tahunan", rowspan=2),
             ],
             ["Tahunan", self.tw, self.tw, "Tahunan"],
         ]
