@@ -99,7 +99,7 @@ def write_docx(
     asts: the chapters already read for the "docx" target and prepared (prepare_chapter, as
     render.reads does), else read here. Not changed, so a second call gives the same DOCX."""
     if asts is None:
-        reads = cache_dir / "pandoc" if cache_dir is not None else None
+        reads = paths.cache_part(cache_dir, "pandoc") if cache_dir is not None else None
         tasks = [
             (path, "docx", media_root / f"{i:02d}-{ch.stem}" / "docx", ch.rel, reads)
             for i, (ch, path) in enumerate(zip(chapters, executed, strict=True))
@@ -161,7 +161,7 @@ def _entry(doc: pandoc.Ast, source: bytes, media_root: Path, cache_dir: Path) ->
                 parts.append((media_root / node["c"][2][0]).read_bytes())
             except OSError:  # a data: URI or a missing file: its text is in the AST
                 parts.append(b"")
-    return cache_dir / "docx" / f"{digest_bytes(*parts)}.docx"
+    return paths.cache_part(cache_dir, "docx") / f"{digest_bytes(*parts)}.docx"
 
 
 def _cached(entry: Path, out: Path, odt: Path) -> str | None:
