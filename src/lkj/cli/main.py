@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     from lkj.cli import provenance as cli_provenance
 
     cli_provenance.add_parsers(sub)
+    from lkj.cli import preview as cli_preview
+
+    cli_preview.add_parsers(sub)
     return parser
 
 
@@ -139,9 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     from lkj.cli import analyst as cli_analyst
 
     args = build_parser().parse_args(argv)
+    from lkj.cli import preview as cli_preview
     from lkj.cli import provenance as cli_provenance
 
     commands = {**COMMANDS, **cli_analyst.COMMANDS, **cli_provenance.COMMANDS}
+    commands.update(cli_preview.COMMANDS)
     try:
         return commands[args.command](args)
     except InputError as exc:
