@@ -72,6 +72,14 @@ class Session:
         assert isinstance(found, dict)
         return found
 
+    def settled(self) -> bool:
+        """No build running and the PDF/DOCX of the served version published."""
+        s = self.status()
+        return bool(s) and not s["building"] and s["published"] == s["version"]
+
+    def wait_settled(self) -> None:
+        until(self.settled, "the PDF and DOCX of the served book")
+
     def wait_error(self) -> str:
         return str(until(lambda: self.status().get("error"), "the failure in the status"))
 
@@ -133,6 +141,7 @@ def test_text_edit_reloads_the_open_page_at_the_same_scroll(session, browser) ->
     assert int(str(session.status()["version"])) > version
     page.wait_for_function(f"window.scrollY === {before}", timeout=30_000)
     # only the served page carries the reload script, never the published file
+    session.wait_settled()
     published = session.project / "_output" / RUN / "html" / "bab1.html"
     assert "Paragraf yang baru disunting" in published.read_text(encoding="utf-8")
     assert "data-lkj-preview" not in published.read_text(encoding="utf-8")
@@ -144,6 +153,7 @@ def test_bad_change_shows_its_message_and_keeps_the_last_good_book(session, brow
     page = browser.new_page()
     page.goto(session.url + "html/bab1.html")
     published = session.project / "_output" / RUN / "html" / "bab1.html"
+    session.wait_settled()
     good = published.read_bytes()
     session.edit("bab1.ipynb", "d.table(spec)", "d.table(spec_yang_tidak_ada)")
     error = session.wait_error()
@@ -158,6 +168,8 @@ def test_bad_change_shows_its_message_and_keeps_the_last_good_book(session, brow
     session.wait_version(version)
     box.wait_for(state="detached", timeout=30_000)  # the page reloaded onto the fixed book
     assert session.status()["error"] == ""
+    pdf = urllib.request.urlopen(session.url + f"{RUN}.pdf", timeout=30).read()
+    assert pdf.startswith(b"%PDF")  # the page's "Unduh PDF" link (../<run>.pdf) is served
     page.close()
 
 
@@ -182,9 +194,12 @@ def test_two_quick_saves_give_one_consistent_book(session) -> None:
         return "Simpan kedua" in index and "(simpan kedua)" in bab1
 
     # a save may land during a build: then one more build follows; the last one has both
-    until(lambda: both_saves_shown() and not session.status().get("building"), "both saves")
+    until(lambda: session.settled() and both_saves_shown(), "both saves")
     index = (html / "index.html").read_text("utf-8")
     assert "Simpan pertama" not in index and "Puji syukur" not in index
+    with urllib.request.urlopen(session.url + "html/index.html", timeout=30) as r:
+        served = r.read().decode("utf-8")  # what the browser gets: the same, one build
+    assert "Simpan kedua" in served and "Simpan pertama" not in served
     assert session.status()["error"] == ""
 
 

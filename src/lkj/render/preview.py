@@ -3,13 +3,14 @@
 One resident process holds what a one-shot `lkj build` pays for every time: a KernelPool
 (warm kernels with pandas, matplotlib and lkj imported, and the loaded run remembered,
 lkj.book.memo), the imports of the build itself and the cache's in-process digests. Each
-change runs the same four stages as `lkj build` (plan, execute, assemble_outputs, publish),
-so only what depends on the changed files is executed again (render/cache.py) and a failed
-build leaves the last good `_output/<run>/` in place — that is what stays served, with the
-failure shown over the page (render/preview_server.py). Builds run one after another: saves
-made during a build are collected by watchfiles and rebuilt together afterwards, so the
-served book is always one whole build. A change under src/lkj restarts the kernels and
-forgets the digest of lkj's source (cache keys change with it).
+change runs the build's stages (plan, execute), so only what depends on the changed files is
+executed again (render/cache.py); then the HTML book is written and swapped in where the
+server reads it (render/preview_stages.py) and the page reloads; assemble_outputs and publish
+refresh `_output/<run>/` (PDF, DOCX) in a background thread. A failed build leaves the last
+good book served, with the failure shown over the page (render/preview_server.py). Builds run
+one after another (the next waits for the PDF of the last): saves made meanwhile are collected
+by watchfiles and rebuilt together, so what is served is always one whole build. A change
+under src/lkj restarts the kernels and forgets the digest of lkj's source (cache keys).
 """
 
 from __future__ import annotations
@@ -26,15 +27,16 @@ from rich.console import Console
 
 import lkj
 from lkj import files, paths
-from lkj.errors import InputError, LkjError
+from lkj.errors import BuildError, InputError, LkjError
 from lkj.render import cache
 from lkj.render.kernels import KernelPool
 from lkj.render.outputs import assemble_outputs
-from lkj.render.plan import plan
+from lkj.render.plan import Plan, plan
 from lkj.render.preview_server import Server, Status
-from lkj.render.progress import reporter
+from lkj.render.preview_stages import write_served
+from lkj.render.progress import Reporter, reporter
 from lkj.render.publish import publish
-from lkj.render.stages import execute
+from lkj.render.stages import Executed, execute
 
 SOURCE = Path(lkj.__file__).resolve().parent  # src/lkj: a change here restarts the kernels
 
@@ -44,9 +46,8 @@ class Outcome:
     """One rebuild: what ran, how long it took, or why it failed."""
 
     ok: bool
-    seconds: float
+    seconds: float  # until the served HTML was swapped in
     executed: list[str]  # notebooks executed (the others came from the cache)
-    published: bool  # False: the assembled book was already what is served
     error: str = ""
 
 
@@ -99,10 +100,13 @@ class Preview:
         self.server: Server | None = None
         self.stop_event = threading.Event()
         self.root: Path | None = None  # the project folder, known after the first build
+        self.outputs: threading.Thread | None = None  # the PDF/DOCX of the last build
 
     # --- one build -------------------------------------------------------------------------
     def rebuild(self) -> Outcome:
-        """Run the build stages with the warm pool; record the outcome in the status."""
+        """Plan, execute and the served HTML with the warm pool, then PDF/DOCX in the
+        background (the next rebuild waits for them: builds never overlap)."""
+        self.finish_outputs()
         started = time.perf_counter()
         self.status.update(building=True)
         if self.pool is None:
@@ -119,20 +123,49 @@ class Preview:
                 report=report,
             )
             executed = execute(planned, report, pool=self.pool)
-            assembled = assemble_outputs(planned, executed, report)
-            publish(assembled, planned.run, report)
+            write_served(planned, executed, report)
         except Exception as exc:  # shown in the page; the last good book stays served
-            outcome = Outcome(False, time.perf_counter() - started, [], False, describe(exc))
+            report.close()
+            outcome = Outcome(False, time.perf_counter() - started, [], describe(exc))
             self.status.update(building=False, error=outcome.error)
             return outcome
-        finally:
-            report.close()
         shown = [job.shown for job in planned.misses]
-        outcome = Outcome(True, time.perf_counter() - started, shown, assembled.folder is not None)
+        outcome = Outcome(True, time.perf_counter() - started, shown)
         with self.status.lock:  # version last: the page reloads only onto a whole book
             self.status.error, self.status.building = "", False
             self.status.version += 1
+            version = self.status.version
+        self.outputs = threading.Thread(
+            target=self.write_outputs,
+            args=(planned, executed, report, version),
+            name="lkj-preview-outputs",
+        )
+        self.outputs.start()
         return outcome
+
+    def write_outputs(
+        self, planned: Plan, executed: Executed, report: Reporter, version: int
+    ) -> None:
+        """The full assembly and publish of `_output/<run>/` (PDF, DOCX, XLSX, HTML)."""
+        started = time.perf_counter()
+        try:
+            publish(assemble_outputs(planned, executed, report), planned.run, report)
+        except Exception as exc:
+            self.status.update(error=describe(exc))
+            self.console.print("[red]✗[/] PDF/DOCX gagal disusun:")
+            self.console.print(describe(exc), markup=False, soft_wrap=True)
+            return
+        finally:
+            report.close()
+        took = f"{time.perf_counter() - started:.1f} s".replace(".", ",")
+        self.status.update(published=version)
+        self.console.print(f"  [green]✓[/] PDF dan DOCX diperbarui ({took})", soft_wrap=True)
+
+    def finish_outputs(self) -> None:
+        """Wait for the background PDF/DOCX of the previous build."""
+        if self.outputs is not None:
+            self.outputs.join()
+            self.outputs = None
 
     def restart_workers(self) -> None:
         """lkj's code changed: new kernels (they import it anew) and a new source digest."""
@@ -144,17 +177,24 @@ class Preview:
 
     # --- the process -----------------------------------------------------------------------
     def start(self) -> Outcome:
-        """The first build, then the server (it needs the output folder's path)."""
+        """Take the port (a clear error before any work when it is in use), build, serve."""
         from lkj.inputs.load import read_run
 
+        run = read_run(self.params)  # a broken params file: its problems, nothing started
+        self.root = run.root
+        folder = paths.build_dir(run.root, run.name) / paths.PREVIEW
+        folder.mkdir(parents=True, exist_ok=True)
+        downloads = paths.output_root(run.root) / run.name
+        try:
+            self.server = Server(folder, downloads, self.status, self.port)
+        except OSError as exc:
+            raise BuildError(
+                f"port {self.port} di 127.0.0.1 tidak dapat dipakai ({exc.strerror}) → tutup "
+                "pratinjau lain yang masih berjalan atau pakai --port lain (--port 0: bebas)"
+            ) from exc
         self.console.print(f"[bold]lkj preview[/] {self.params}: build pertama …", soft_wrap=True)
         outcome = self.rebuild()
         self.report(outcome, [])
-        run = read_run(self.params)
-        folder = paths.output_root(run.root) / run.name
-        folder.mkdir(parents=True, exist_ok=True)
-        self.root = run.root
-        self.server = Server(folder, self.status, self.port)
         self.server.start()
         url = self.server.url
         self.console.print(f"Buku dilayani di [bold]{url}[/] (Ctrl-C: berhenti)", soft_wrap=True)
@@ -183,6 +223,7 @@ class Preview:
     def stop(self) -> None:
         """Stop watching, serving and every kernel; safe to call more than once."""
         self.stop_event.set()
+        self.finish_outputs()
         if self.server is not None:
             self.server.close()
             self.server = None
@@ -200,8 +241,7 @@ class Preview:
             self.console.print(outcome.error, markup=False, highlight=False, soft_wrap=True)
             return
         ran = f"{len(outcome.executed)} notebook dieksekusi" if outcome.executed else "cache"
-        what = "diterbitkan" if outcome.published else "tidak berubah"
-        self.console.print(f"[green]✓[/] {cause}{ran}, buku {what} ({took})", soft_wrap=True)
+        self.console.print(f"[green]✓[/] {cause}{ran}, HTML tampil ({took})", soft_wrap=True)
 
     def _shown(self, path: str) -> str:
         try:

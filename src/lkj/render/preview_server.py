@@ -1,8 +1,9 @@
-"""The HTTP side of `lkj preview`: the published book served on 127.0.0.1, pages that reload.
+"""The HTTP side of `lkj preview`: the book served on 127.0.0.1, pages that reload themselves.
 
-Files are served straight from `_output/<run>/` (so the book's own `../<run>.pdf` link works);
-only the HTML responses get a small script before `</body>` — the files on disk never see it.
-The script polls `/__lkj/status` ({"version", "error", "building"}): a new version reloads the
+The HTML book is served from `_build/<run>/preview/` (render/preview_stages.py), the PDF and
+DOCX its pages link to (`../<run>.pdf`) from `_output/<run>/`. Only the HTML responses get a
+small script before `</body>`; the files on disk never see it. The script polls
+`/__lkj/status` ({"version", "error", "building", "published"}): a new version reloads the
 page at the same scroll position; an error is shown in a box over the page, as text (never
 markup), while the last good book stays what is served.
 """
@@ -16,6 +17,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 HOST = "127.0.0.1"  # never reachable from another machine
 STATUS = "/__lkj/status"
@@ -73,11 +75,17 @@ class Status:
     version: int = 0
     error: str = ""
     building: bool = False
+    published: int = 0  # the version whose PDF and DOCX are in _output/<run>/
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def as_json(self) -> bytes:
         with self.lock:
-            data = {"version": self.version, "error": self.error, "building": self.building}
+            data = {
+                "version": self.version,
+                "error": self.error,
+                "building": self.building,
+                "published": self.published,
+            }
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
     def update(self, **changes: Any) -> None:
@@ -99,6 +107,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     """Serves `folder` (looked up per request: publish swaps a new folder in at that path)."""
 
     folder = "."
+    downloads = "."  # _output/<run>/: the PDF and DOCX the pages link to (../<run>.pdf)
     status = Status()
     start = "/html/index.html"
 
@@ -122,6 +131,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             self.end_headers()
         elif route.endswith((".html", "/")):
             self._page()
+        elif route.endswith((".pdf", ".docx")):
+            self._download(Path(unquote(route)).name)  # a bare name: never outside the folder
         else:
             super().do_GET()
 
@@ -135,6 +146,15 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             body, code = MISSING, HTTPStatus.NOT_FOUND
         self._send(inject(body), "text/html; charset=utf-8", code)
 
+    def _download(self, name: str) -> None:
+        try:
+            body = (Path(self.downloads) / name).read_bytes()
+        except OSError:
+            self.send_error(HTTPStatus.NOT_FOUND, "Berkas belum ada (PDF/DOCX sedang disusun?)")
+            return
+        kind = self.guess_type(name)
+        self._send(body, kind)
+
     def _send(self, body: bytes, kind: str, code: HTTPStatus = HTTPStatus.OK) -> None:
         self.send_response(code)
         self.send_header("Content-Type", kind)
@@ -143,21 +163,26 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def make_handler(folder: Path, status: Status, start: str) -> type[PreviewHandler]:
-    """PreviewHandler bound to one output folder and status."""
-    return type(
-        "BoundPreviewHandler",
-        (PreviewHandler,),
-        {"folder": str(folder), "status": status, "start": start},
-    )
+def make_handler(folder: Path, downloads: Path, status: Status, start: str) -> type[PreviewHandler]:
+    """PreviewHandler bound to the served folder, the downloads folder and the status."""
+    bound = {"folder": str(folder), "downloads": str(downloads), "status": status, "start": start}
+    return type("BoundPreviewHandler", (PreviewHandler,), bound)
 
 
 class Server:
     """A ThreadingHTTPServer on 127.0.0.1 in a daemon thread; `port` 0 picks a free one."""
 
-    def __init__(self, folder: Path, status: Status, port: int, start: str = "/html/index.html"):
+    def __init__(
+        self,
+        folder: Path,
+        downloads: Path,
+        status: Status,
+        port: int,
+        start: str = "/html/index.html",
+    ):
         ThreadingHTTPServer.allow_reuse_address = True
-        self.httpd = ThreadingHTTPServer((HOST, port), make_handler(folder, status, start))
+        handler = make_handler(folder, downloads, status, start)
+        self.httpd = ThreadingHTTPServer((HOST, port), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="lkj-preview-http")
         self.thread.daemon = True
@@ -170,6 +195,7 @@ class Server:
         self.thread.start()
 
     def close(self) -> None:
-        self.httpd.shutdown()
+        if self.thread.is_alive():  # shutdown() waits for serve_forever: only once started
+            self.httpd.shutdown()
+            self.thread.join()
         self.httpd.server_close()
-        self.thread.join()
