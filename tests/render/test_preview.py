@@ -93,6 +93,11 @@ class Session:
         path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def ignore_sigint() -> None:
+    """What a shell does to a command started in the background with `&`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def start(project: Path, log: Path) -> Session:
     port = free_port()
     params = project / "params" / f"{RUN}.yml"
@@ -102,6 +107,7 @@ def start(project: Path, log: Path) -> Session:
         stdout=handle,
         stderr=subprocess.STDOUT,
         cwd=project,
+        preexec_fn=ignore_sigint,  # Ctrl-C must stop it all the same
     )
     session = Session(process, f"http://127.0.0.1:{port}/", project, log)
     until(lambda: session.status().get("version") or process.poll() is not None, "first build")
@@ -203,9 +209,12 @@ def test_two_quick_saves_give_one_consistent_book(session) -> None:
     assert session.status()["error"] == ""
 
 
-def test_ctrl_c_leaves_no_process(tmp_path: Path) -> None:
+def test_ctrl_c_during_a_build_leaves_no_process(tmp_path: Path) -> None:
     running = start(copy_book(tmp_path / "book"), tmp_path / "preview.log")
-    children = stop(running)
+    running.wait_settled()
+    running.edit("bab1.ipynb", "Notebook uji.", "Notebook uji (dihentikan).")
+    until(lambda: running.status().get("building"), "the rebuild to start")
+    children = stop(running)  # in the middle of a build
     assert children  # the warm kernel, at least
     _gone, alive = psutil.wait_procs(children, timeout=30)
     assert alive == [], [p.cmdline() for p in alive]

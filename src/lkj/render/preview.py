@@ -223,6 +223,8 @@ class Preview:
     def stop(self) -> None:
         """Stop watching, serving and every kernel; safe to call more than once."""
         self.stop_event.set()
+        if self.pool is not None:  # stopped during a build: its queued notebooks never run
+            self.pool.cancel_pending()
         self.finish_outputs()
         if self.server is not None:
             self.server.close()
@@ -262,6 +264,9 @@ def preview(
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, terminate)
+    # Ctrl-C must stop it even when started in the background, where SIGINT is inherited
+    # as ignored (Python then installs no KeyboardInterrupt handler of its own).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         session.start()
         session.watch()
