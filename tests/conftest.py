@@ -104,7 +104,11 @@ SLOW_FIXTURES = {
     "batch",
 }
 # Whole modules that start kernels or the renderers in every test.
-SLOW_MODULES = ("tests/render/test_assembly_cache.py", "tests/book/test_memo.py")
+SLOW_MODULES = (
+    "tests/render/test_assembly_cache.py",
+    "tests/book/test_memo.py",
+    "tests/render/test_preview.py",
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -135,8 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_provenance.add_parsers(sub)
     from lkj.cli import clean as cli_clean
+    from lkj.cli import preview as cli_preview
 
     cli_clean.add_parsers(sub)
+    cli_preview.add_parsers(sub)
     return parser
 
 
@@ -147,9 +149,12 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     from lkj.cli import clean as cli_clean
+    from lkj.cli import preview as cli_preview
     from lkj.cli import provenance as cli_provenance
 
-    commands = {**COMMANDS, **cli_analyst.COMMANDS, **cli_provenance.COMMANDS, **cli_clean.COMMANDS}
+    commands = {**COMMANDS, **cli_analyst.COMMANDS, **cli_provenance.COMMANDS}
+    commands.update(cli_clean.COMMANDS)
+    commands.update(cli_preview.COMMANDS)
     try:
         return commands[args.command](args)
     except InputError as exc:

@@ -181,6 +181,17 @@ class KernelPool:
         for _ in range(min(count, self.workers)):
             self._queue.put((_WARM, {"cwd": cwd}, Future()))
 
+    def cancel_pending(self) -> None:
+        """Cancel every queued notebook (the running ones finish): `lkj preview` stopped in
+        the middle of a build must not first work through the rest of it."""
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if item is not None:
+                item[2].cancel()
+
     def close(self) -> None:
         for _ in self._threads:
             self._queue.put(None)
