@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from lkj import paths
-from lkj.analyst import coverage
+from lkj.analyst import coverage, datachecks
 from lkj.book.texts import QUARTER_TEXTS
 from lkj.errors import InputError, LkjError
 from lkj.inputs import specs as sc
@@ -196,5 +196,7 @@ def _missing(run: Run, codes: list[str]) -> list[str]:
             f"{run.shown(run.params_path)}"
         ]
     todo = [gap.message() for gap in coverage.gaps(inputs, [run.params.quarter])]
+    todo += [flag.problem.render() for flag in datachecks.ikpa_gaps(inputs)]
+    todo += [p.render() for p in datachecks.unknown_indicators(inputs)]
     todo += [f"{path}: teks belum ditulis" for path in coverage.unwritten_texts(run, codes)]
     return todo

@@ -24,7 +24,8 @@ def _warn(problems: list[Problem]) -> None:
 
 def check(args: argparse.Namespace) -> int:
     """Validate (errors fail), then warn about doubtful data; optionally write an HTML page."""
-    from lkj.analyst.checks import plausibility, write_html
+    from lkj.analyst.checks import write_html
+    from lkj.analyst.review import review
     from lkj.compute.engine import compute
     from lkj.inputs.load import load_inputs
     from lkj.inputs.params import load_run
@@ -33,19 +34,25 @@ def check(args: argparse.Namespace) -> int:
     title = f"Pemeriksaan data {run.name}"
     try:
         inputs = load_inputs(run)
+        found = review(inputs, compute(inputs))
+        if found.errors:
+            raise InputError([*found.errors, *found.warnings, *found.notes])
     except InputError as exc:
         if args.html:
             write_html(Path(args.html), title, exc.problems, exc.warnings)
             err_console.print(f"  Laporan pemeriksaan: {args.html}", soft_wrap=True)
         raise
-    warnings = [*inputs.warnings, *plausibility(inputs, compute(inputs))]
-    _warn(warnings)
+    _warn(found.warnings)
+    for note in found.notes:
+        err_console.print(f"  [dim]i {note.render()}[/]", soft_wrap=True)
     out_console.print(
         f"[green]✓[/] {run.shown(run.params_path)}: semua data masukan sah "
-        f"({len(inputs.files)} berkas diperiksa, {len(warnings)} peringatan)."
+        f"({len(inputs.files)} berkas diperiksa, {len(found.warnings)} peringatan, "
+        f"{len(found.notes)} catatan).",
+        soft_wrap=True,
     )
     if args.html:
-        write_html(Path(args.html), title, [], warnings)
+        write_html(Path(args.html), title, [], [*found.warnings, *found.notes])
         out_console.print(f"  Laporan pemeriksaan: {args.html}", soft_wrap=True)
     return 0
 
