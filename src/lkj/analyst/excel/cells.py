@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from lkj.inputs import specs as sc
 
@@ -24,6 +25,16 @@ _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 NUMERIC_TEXT = {("target", "target")}
 
 Cell = tuple[object, str]  # (value for openpyxl, number format)
+# OWASP CSV-injection rule: a text beginning with one of these is written as a text cell,
+# never left for Excel (or openpyxl, which turns "=…" into a formula) to interpret.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def as_text_cell(cell: Any, value: object) -> None:
+    """Set an openpyxl cell's value; a string is always stored as text, never as a formula."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"
 
 
 def to_cell(dataset: str, col: sc.Col | None, text: str) -> Cell:
@@ -79,8 +90,10 @@ def to_text(col: sc.Col | None, value: object, number_format: str = "General") -
     """The CSV text for one workbook cell (what data/<file>.csv will contain)."""
     if value is None:
         return ""
-    if isinstance(value, bool):  # Excel TRUE/FALSE in a ya/tidak column
-        return "ya" if value else "tidak"
+    if isinstance(value, bool):  # Excel TRUE/FALSE: ya/tidak only where the column takes them
+        if col is not None and col.choices == sc.YA_TIDAK:
+            return "ya" if value else "tidak"
+        return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime | dt.date):
         if col is not None and col.kind == "month":
             return f"{value:%Y-%m}"
