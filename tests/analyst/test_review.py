@@ -164,3 +164,25 @@ def test_shipped_params_check_without_warning(params: str) -> None:
     assert found.errors == [] and found.warnings == [], [
         p.render() for p in [*found.errors, *found.warnings]
     ]
+
+
+def test_sum_of_quarter_targets_warns(mini) -> None:
+    mini.replace("data/mini/2025/target.csv", "IKU02,TW4,55", "IKU02,TW4,60")
+    p = _one(_review(mini).warnings, "jumlah target TW1–TW4")
+    assert (p.file, p.column) == ("data/mini/2025/target.csv", "target")
+    assert "(205)" in p.message and "(200)" in p.message
+
+
+def test_budget_above_pagu_warns(mini) -> None:
+    mini.replace("data/mini/2025/pagu.csv", "K2,500000000,550000000", "K2,500000000,1000")
+    p = _one(_review(mini).warnings, "melebihi pagu")
+    assert p.file == "data/mini/2025/realisasi_anggaran.csv" and p.column == "realisasi"
+
+
+def test_new_quarter_lists_ikpa_and_unknown_indicator(mini) -> None:
+    from lkj.analyst.quarter import new_quarter
+
+    mini.replace("data/mini/2025/nilai.csv", "kinerja_anggaran,2,", "kinerja_angaran,2,")
+    todo = "\n".join(new_quarter(mini.root, "mini", 2025, 3).todo)
+    assert "data/mini/2025/ikpa.csv: belum ada baris Triwulan III" in todo
+    assert "indikator 'kinerja_angaran' tidak dibaca IKU mana pun" in todo
