@@ -53,7 +53,7 @@ def test_malformed_braces(mini, body: str, column: str, shown: str) -> None:
     _text(mini, "iku/IKU02.md", body + "\n")
     p = _one(_review(mini).errors, "kurung kurawal")
     assert (p.file, p.row, p.column, p.value) == (f"{TEXTS}/iku/IKU02.md", 1, column, shown)
-    assert "{{ iku07.tw2.realisasi }}" in p.fix
+    assert "{{ iku01.tw1.realisasi }}" in p.fix
 
 
 def test_typed_figure_refused_allowed_numbers_pass(mini) -> None:

@@ -31,7 +31,7 @@ MONTHS = (
 )
 REFERENCE_WORDS = (
     "nomor|no\\.|nomer|tahun|pasal|ayat|bab|lampiran|tabel|gambar|triwulan|semester|tanggal|"
-    "tgl\\.|huruf|angka|butir|ke-|tw"
+    "tgl\\.|huruf|butir|ke-|tw"
 )
 # A number: digits, optionally grouped or with decimals ("7.886", "87,5"), not inside a word.
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
@@ -105,7 +105,7 @@ def malformed_braces(shown: str, text: str) -> list[Problem]:
             Problem(
                 shown,
                 "kurung kurawal tidak lengkap: rujukan nilai ditulis {{ id }}",
-                fix="tulis dua kurung kurawal di kedua sisi, mis. {{ iku07.tw2.realisasi }}, "
+                fix="tulis dua kurung kurawal di kedua sisi, mis. {{ iku01.tw1.realisasi }}, "
                 "atau hapus kurung kurawalnya",
                 row=line,
                 column=str(column),
