@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PARAMS ?= params/jateng-2025-tw2.yml
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps report check compute test test-fast lint format clean bench compare
+.PHONY: help install system-deps quarto report check compute test test-fast lint format clean bench compare
 
 help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,25 @@ system-deps: ## Install Debian programs the tests need (chromium, LibreOffice), 
 	  fi; \
 	done
 
+# Quarto 1.11 built from source (../shared/quarto, see its README) for machines where its
+# installers cannot download; the Quarto tests find it in QUARTO_CACHE/env.sh. Where quarto
+# is on PATH (installed the usual way) that one is used and nothing is set up.
+QUARTO_SRC   ?= ../shared/quarto
+QUARTO_CACHE ?= .cache/quarto
+quarto: ## Set up Quarto from QUARTO_SRC into QUARTO_CACHE when quarto is not on PATH
+	@if command -v quarto >/dev/null 2>&1; then \
+	  echo "quarto: $$(command -v quarto) ($$(quarto --version))"; \
+	elif [ -f $(QUARTO_CACHE)/.ready ]; then \
+	  echo "quarto: $(QUARTO_CACHE) (sudah disiapkan)"; \
+	elif [ -f $(QUARTO_SRC)/setup.sh ]; then \
+	  echo "quarto: menyiapkan dari $(QUARTO_SRC) ke $(QUARTO_CACHE) (± 30 detik)"; \
+	  rm -rf $(QUARTO_CACHE) && mkdir -p $(QUARTO_CACHE) && \
+	  bash $(QUARTO_SRC)/setup.sh $(QUARTO_SRC) $(QUARTO_CACHE) > $(QUARTO_CACHE).log 2>&1 && \
+	  touch $(QUARTO_CACHE)/.ready || { echo "quarto: setup gagal, lihat $(QUARTO_CACHE).log"; exit 1; }; \
+	else \
+	  echo "warning: quarto tidak ada di PATH dan $(QUARTO_SRC) tidak ada; tes Quarto dilewati"; \
+	fi
+
 report: install ## Build the default report (Jawa Tengah, 2025, TW II) into _output/
 	$(BIN)/lkj build $(PARAMS)
 
@@ -45,7 +64,7 @@ check: install ## Validate the inputs of PARAMS (default: the Jawa Tengah TW II 
 compute: install ## Print every computed value of PARAMS as JSON
 	$(BIN)/lkj compute $(PARAMS) --format json
 
-test: install system-deps lint ## Run the whole test suite (lint and type check included)
+test: install system-deps quarto lint ## Run the whole test suite (lint and type check included)
 	$(BIN)/python -m pytest -q
 
 test-fast: install ## Unit tests only (no book builds, no browser): under a minute

@@ -75,6 +75,7 @@ def shown(path: Path, root: Path | None) -> str:
 
 
 # Inside a run's build folder (`build_dir`) and the shared cache (`cache_dir`).
+QUARTO_STAGE = "quarto"  # below a run's build folder: the flat project Quarto renders
 EXECUTED = "notebooks"  # executed notebooks (cleaned: no timestamps, fixed cell ids)
 MEDIA = "media"  # what pandoc extracted, per chapter and target
 TYPST_SOURCE = "typst"  # main.typ, lkj.typ and images: the exact PDF source

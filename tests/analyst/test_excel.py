@@ -137,3 +137,58 @@ def test_template_command(mini, tmp_path: Path) -> None:
     out = tmp_path / "cli.xlsx"
     assert main(["template", str(mini.params), "--out", str(out)]) == 0
     assert out.is_file()
+
+
+def test_true_in_a_sex_cell_is_reported_as_typed(mini, workbook: Path) -> None:
+    problems = _refused(mini, workbook, lambda wb: wb["pengaduan"].cell(2, 6, True))
+    (p,) = problems
+    assert (p.row, p.column, p.value) == (2, "F (jenis_kelamin)", "TRUE")
+    assert "isi dengan L atau P" in p.fix and "ya" not in str(p.value)
+
+
+def test_true_in_a_yes_no_cell_is_ya(mini, workbook: Path) -> None:
+    wb = load_workbook(workbook)
+    wb["pengaduan"].cell(3, 7, False)  # ADU-02 difasilitasi: ya → FALSE
+    wb.save(workbook)
+    import_workbook(workbook, mini.params)
+    assert "ADU-02,2025-04-15,,Taiwan,C,L,tidak," in mini.read("data/mini/2025/pengaduan.csv")
+
+
+def test_template_has_a_nihil_sheet_and_import_writes_it(mini, workbook: Path) -> None:
+    wb = load_workbook(workbook)
+    ws = wb["nihil"]
+    assert [c.value for c in ws[1]] == ["dataset", "triwulan", "keterangan"]
+    rules = {str(dv.sqref).split(":")[0]: dv for dv in ws.data_validations.dataValidation}
+    assert rules["A2"].type == "list" and "kepulangan" in rules["A2"].formula1
+    assert "nilai" not in rules["A2"].formula1.split('"')[1].split(",")
+    guide = " ".join(str(c.value) for row in wb["Petunjuk"].iter_rows() for c in row if c.value)
+    assert "isi lembar 'nihil'" in guide
+    ws.append(["kerjasama", 3, "tidak ada kerja sama baru"])
+    wb.save(workbook)
+    result = import_workbook(workbook, mini.params)
+    nihil_csv = mini.path("data/mini/2025/nihil.csv")
+    assert nihil_csv in result.written
+    assert nihil_csv.read_text(encoding="utf-8") == (
+        "dataset,triwulan,keterangan\nkerjasama,3,tidak ada kerja sama baru\n"
+    )
+
+
+def test_empty_nihil_sheet_writes_no_file(mini, workbook: Path) -> None:
+    result = import_workbook(workbook, mini.params)
+    assert result.written == []
+    assert not mini.path("data/mini/2025/nihil.csv").exists()
+
+
+def test_nihil_for_a_quarter_with_rows_is_refused_by_sheet_and_row(mini, workbook: Path) -> None:
+    wb = load_workbook(workbook)
+    wb["nihil"].append(["kerjasama", 2, "keliru"])  # kerjasama has a row in May
+    wb.save(workbook)
+    with pytest.raises(InputError) as info:
+        import_workbook(workbook, mini.params)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.row, problem.column) == (
+        "isian.xlsx, lembar 'nihil'",
+        2,
+        "B (triwulan)",
+    )
+    assert not mini.path("data/mini/2025/nihil.csv").exists()

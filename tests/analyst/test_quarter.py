@@ -101,3 +101,31 @@ def test_first_run_of_a_unit_states_the_appendix_cap() -> None:
         "appendix_max_rows": 200,
     }
     assert Params.model_validate(data).appendix_max_rows == 200
+
+
+def test_new_year_refuses_a_pk_with_a_key_twice(mini) -> None:
+    pk = mini.path("data/mini/2025/pk.yml")
+    pk.write_text(pk.read_text(encoding="utf-8") + "tahun: 2024\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        new_quarter(mini.root, "mini", 2026, 1)
+    (problem,) = caught.value.problems
+    assert problem.column == "tahun" and "hapus salah satu" in problem.fix
+    assert not mini.path("data/mini/2026").exists()
+
+
+def test_missing_list_says_how_to_declare_an_empty_quarter_nihil(mini) -> None:
+    result = new_quarter(mini.root, "mini", 2025, 3)
+    todo = "\n".join(result.todo)
+    assert (
+        "data/mini/2025/kepulangan.csv: belum ada baris Triwulan III; bila memang tidak ada "
+        "kegiatan, nyatakan nihil: tambahkan baris 'kepulangan,3,<keterangan>' ke "
+        "data/mini/2025/nihil.csv"
+    ) in todo
+    assert "'nilai,3," not in todo  # a score is never nihil
+
+
+def test_a_quarter_declared_nihil_is_not_missing(mini) -> None:
+    mini.write("data/mini/2025/nihil.csv", "dataset,triwulan,keterangan\nkepulangan,3,tidak ada\n")
+    todo = "\n".join(new_quarter(mini.root, "mini", 2025, 3).todo)
+    assert "untuk IKU 4" not in todo and "'kepulangan,3," not in todo
+    assert "untuk IKU 2" in todo and "'penempatan,3," in todo

@@ -186,3 +186,21 @@ def test_new_quarter_lists_ikpa_and_unknown_indicator(mini) -> None:
     todo = "\n".join(new_quarter(mini.root, "mini", 2025, 3).todo)
     assert "data/mini/2025/ikpa.csv: belum ada baris Triwulan III" in todo
     assert "indikator 'kinerja_angaran' tidak dibaca IKU mana pun" in todo
+
+
+def test_rows_of_a_later_quarter_warn_until_declared(mini) -> None:
+    mini.replace(
+        "data/mini/2025/penempatan.csv",
+        "2025-04,P4MI,Reguler,Formal,L,10",
+        "2025-07,P4MI,Reguler,Formal,L,10",
+    )
+    p = _one(_review(mini).warnings, "triwulan setelah TW II")
+    assert (p.file, p.column) == ("data/mini/2025/penempatan.csv", "bulan")
+    mini.write(
+        "data/mini/2025/catatan.yml",
+        "catatan:\n  - peringatan: triwulan_berikutnya\n    subjek: penempatan\n"
+        "    alasan: Data TW III sudah mulai dicatat.\n",
+    )
+    found = _review(mini)
+    assert not [w for w in found.warnings if "triwulan setelah" in w.message]
+    assert "Data TW III sudah mulai dicatat." in _one(found.notes, "triwulan setelah").fix

@@ -38,3 +38,18 @@ def test_shipped_texts_contain_no_typed_figures():
         text = re.sub(r"\b(STIKES|Stikes) \d+\b", "", text)  # an institution's name
         text = re.sub(r"\b(Nomor|No\.) \d+\b", "", text)  # numbers of regulations
         assert not re.search(r"\d", text), (path, re.findall(r".{0,20}\d.{0,20}", text))
+
+
+def test_latin1_text_is_an_input_error_naming_the_file(mini):
+    from lkj.book.texts import load, text_path
+    from lkj.inputs.params import load_run
+
+    run = load_run(mini.params)
+    path = text_path(run, "kata_pengantar")
+    path.parent.mkdir(parents=True)
+    path.write_bytes("Pengantar.\nDi Café.\n".encode("latin-1"))
+    with pytest.raises(InputError) as err:
+        load(run, "kata_pengantar", Registry())
+    (problem,) = err.value.problems
+    assert (problem.file, problem.row) == ("data/mini/2025/teks/tw2/kata_pengantar.md", 2)
+    assert "simpan ulang berkas sebagai UTF-8" in problem.fix

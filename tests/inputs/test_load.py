@@ -10,7 +10,7 @@ from conftest import Project
 
 from lkj.cli.main import main
 from lkj.errors import InputError, LkjError
-from lkj.inputs.load import load_inputs
+from lkj.inputs.load import load_inputs, read_run
 from lkj.inputs.params import load_run
 
 from .cases import PARAMS, PK, PROFIL, REPO, Case, Y, append, assert_reported, load, problems_of
@@ -207,3 +207,48 @@ def test_cli_check_reports_params_problems(mini: Project, capsys: pytest.Capture
     mini.replace(PARAMS, "quarter: 2", "quarter: 5")
     assert main(["check", str(mini.params)]) == 2
     assert "kolom 'quarter'" in " ".join(capsys.readouterr().err.split())
+
+
+# --- a params error no longer hides the data's errors ---------------------------------------
+
+
+def test_params_and_data_problems_are_reported_together(mini: Project) -> None:
+    mini.replace(PARAMS, "quarter: 2", "quarter: 5")
+    mini.replace(Y + "pengaduan.csv", "Hongkong,E,P", "Hongkong,E,X")
+    with pytest.raises(InputError) as caught:
+        read_run(mini.params)
+    found = {(p.file, p.row, p.column) for p in caught.value.problems}
+    assert found == {(str(mini.params), 4, "quarter"), (Y + "pengaduan.csv", 4, "jenis_kelamin")}
+    fixes = {p.column: p.fix for p in caught.value.problems}
+    assert fixes == {"quarter": "isi 1, 2, 3 atau 4", "jenis_kelamin": "isi dengan L atau P"}
+
+
+def test_a_bad_optional_key_keeps_the_data_checked(mini: Project) -> None:
+    mini.replace(PARAMS, "quarter: 2", "quarter: 2\nedition: rahasia\npublished_figures: /etc/x")
+    mini.replace(Y + "pengaduan.csv", "2025-02-10", "2025-02-30")
+    with pytest.raises(InputError) as caught:
+        read_run(mini.params)
+    columns = sorted(str(p.column) for p in caught.value.problems)
+    assert columns == ["edition", "published_figures", "tanggal"]
+
+
+def test_data_cannot_be_checked_without_unit(mini: Project) -> None:
+    mini.replace(PARAMS, "unit: mini", "unit: Mini Unit")
+    mini.replace(Y + "pengaduan.csv", "Hongkong,E,P", "Hongkong,E,X")
+    with pytest.raises(InputError) as caught:
+        read_run(mini.params)
+    assert [p.column for p in caught.value.problems] == ["unit"]
+
+
+def test_valid_params_read_as_before(mini: Project) -> None:
+    assert read_run(mini.params) == load_run(mini.params)
+
+
+def test_cli_check_shows_params_and_data_problems(
+    mini: Project, capsys: pytest.CaptureFixture
+) -> None:
+    mini.replace(PARAMS, "quarter: 2", "quarter: 2\nquarter: 3")
+    mini.replace(Y + "pengaduan.csv", "Hongkong,E,P", "Hongkong,E,X")
+    assert main(["check", str(mini.params)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "kolom 'quarter'" in err and "kolom 'jenis_kelamin'" in err

@@ -70,3 +70,36 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_malformed_input_is_reported_precisely(mini: Project, case: Case) -> None:
     assert_reported(mini, case)
+
+
+HOSTILE = [
+    Case(
+        "pk-duplicate-iku-nomor",
+        edit(PK, "nomor: 2\n", "nomor: 1  # again\n"),
+        PK,
+        "# again",
+        "iku[1].nomor",
+        "nomor urut laporan yang berbeda",
+    ),
+    Case(
+        "pk-negative-batas-capaian",
+        edit(PK, "batas_capaian: 100", "batas_capaian: -5"),
+        PK,
+        "batas_capaian: -5",
+        "iku[0].batas_capaian",
+        "isi angka lebih dari 0",
+    ),
+    Case(
+        "pk-zero-batas-capaian",
+        edit(PK, "batas_capaian: 100", "batas_capaian: 0"),
+        PK,
+        "batas_capaian: 0",
+        "iku[0].batas_capaian",
+        "isi angka lebih dari 0",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[c.id for c in HOSTILE])
+def test_accepted_but_wrong_pk_is_refused(mini: Project, case: Case) -> None:
+    assert_reported(mini, case)

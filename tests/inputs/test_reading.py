@@ -66,8 +66,8 @@ CASES = [
         edit(Y + "target.csv", "IKU04,TW3,2.5", "IKU04,TW3,2,5"),
         Y + "target.csv",
         20,
-        None,
-        "titik sebagai pemisah desimal",
+        "target",
+        "tulis 2.5 (titik sebagai pemisah desimal)",
     ),
 ]
 

@@ -111,7 +111,8 @@ def test_quarto_renderer_needs_quarto(monkeypatch: pytest.MonkeyPatch) -> None:
         choose_renderer("quarto")
     assert choose_renderer("auto") == "pandoc"
     monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/quarto")
-    assert choose_renderer("auto") == "quarto"
+    assert choose_renderer("auto") == "pandoc"  # Quarto only when asked (docs/quarto.md)
+    assert choose_renderer("quarto") == "quarto"
     assert choose_renderer("pandoc") == "pandoc"
 
 
@@ -129,34 +130,40 @@ def test_publish_swaps_folders(tmp_path: Path) -> None:
 def test_quarto_renderer_wiring_with_a_stand_in_quarto(
     fresh_book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Real Quarto is not installed here: a stand-in checks what lkj hands to it."""
+    """A stand-in for Quarto checks what lkj hands to it (the real one:
+    tests/report/test_quarto_renderer.py)."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "quarto"
     fake.write_text(
         """#!/bin/sh
-# quarto render PROJECT --to FMT --output-dir DEST
-project="$2"; fmt="$4"; dest="$6"
-grep -q "include-in-header: _lkj-helpers.typ" "$project/_quarto.yml" || exit 3
-test -f "$project/index.ipynb" || exit 4
+# quarto render PROJECT --output-dir DEST
+project="$2"; dest="$4"
+grep -q "_lkj.typ" "$project/_quarto.yml" || exit 3
+grep -q "typst-show.typ" "$project/_quarto.yml" || exit 3
+test -f "$project/index.ipynb" && test -f "$project/lkj-quarto.lua" || exit 4
+if [ -n "$FAIL" ]; then echo "ERROR: rusak" >&2; exit 1; fi
 mkdir -p "$dest"
-if [ "$fmt" = html ]; then echo "<html lang=id></html>" > "$dest/index.html";
-else echo "%PDF-1.7 stand-in" > "$dest/Laporan-Kinerja.pdf"; fi
+echo "<html lang=id></html>" > "$dest/index.html"
+echo "%PDF-1.7 stand-in" > "$dest/Laporan-Kinerja.pdf"
 """,
         encoding="utf-8",
     )
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
-    out = build(
-        fresh_book / "params" / "demo-2025-tw2.yml",
-        renderer="quarto",
-        validate=False,
-        progress=False,
-    )
+    params = fresh_book / "params" / "demo-2025-tw2.yml"
+    out = build(params, renderer="quarto", validate=False, progress=False)
     index, pdf = output_paths(out, "demo-2025-tw2")
     assert index.read_text() == "<html lang=id></html>\n"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in out.iterdir()) == ["demo-2025-tw2.pdf", "html"]
+    (fresh_book / "notebooks" / "_quarto.yml").write_text(
+        (fresh_book / "notebooks" / "_quarto.yml").read_text("utf-8") + "# changed\n", "utf-8"
+    )
+    monkeypatch.setenv("FAIL", "1")
+    with pytest.raises(BuildError, match=r"quarto render gagal (?s:.*)rusak"):
+        build(params, renderer="quarto", validate=False, progress=False)
+    assert pdf.read_bytes().startswith(b"%PDF")  # the last good output is still there
 
 
 def test_no_op_rebuild_restores_an_output_changed_by_hand(

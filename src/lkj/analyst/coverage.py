@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from lkj.book import texts
+from lkj.inputs import nihil
 from lkj.inputs.load import Inputs
 from lkj.inputs.params import Run
 from lkj.inputs.pk import Iku
@@ -56,11 +57,31 @@ def gaps(inputs: Inputs, quarters: list[int]) -> list[Gap]:
         table = inputs.tables.get(name)
         shown = run.shown(run.year_dir / f"{name}.csv")
         have = set() if table is None else set(_rows_of(table.df, iku)["_quarter"])
+        have |= {q for (dataset, q) in inputs.nihil if dataset == name}  # declared empty
         found += [Gap(q, shown, iku) for q in quarters if q not in have]
     budget = inputs.tables.get("realisasi_anggaran")
     have = set() if budget is None else set(budget.df["_quarter"])
     shown = run.shown(run.year_dir / "realisasi_anggaran.csv")
     found += [Gap(q, shown) for q in quarters if q not in have]
+    return found
+
+
+def undeclared_empty(inputs: Inputs, quarter: int) -> list[str]:
+    """Datasets IKUs read that have no row in `quarter` and no nihil line: how to declare it."""
+    run, found = inputs.run, []
+    used = dict.fromkeys(iku.sumber.dataset for iku in inputs.pk.iku)
+    for name in used:
+        table = inputs.tables.get(name)
+        if name not in nihil.DECLARABLE or (name, quarter) in inputs.nihil or table is None:
+            continue
+        if quarter in set(table.df["_quarter"]):
+            continue
+        shown = run.shown(table.path)
+        where = run.shown(run.year_dir / nihil.FILE)
+        found.append(
+            f"{shown}: belum ada baris {fmt.quarter_label(quarter)}; "
+            + nihil.how_to_declare(name, quarter, where)
+        )
     return found
 
 
@@ -74,5 +95,6 @@ def unwritten_texts(run: Run, iku_codes: list[str]) -> list[str]:
 def _written(path: Path) -> bool:
     if not path.is_file():
         return False
-    body = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.S)
+    text = path.read_bytes().decode("utf-8", "replace")  # lkj check reports the encoding itself
+    body = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     return bool(body.strip())

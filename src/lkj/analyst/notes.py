@@ -32,6 +32,7 @@ CODES = {
     "target_nol": "target triwulan berikutnya masih 0",
     "ikpa_kosong": "IKPA triwulan laporan belum diisi",
     "teks_kosong": "teks triwulan belum ditulis",
+    "triwulan_berikutnya": "baris bertanggal triwulan setelah triwulan laporan",
 }
 KEYS = ("peringatan", "subjek", "triwulan", "alasan")
 

@@ -14,6 +14,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -25,6 +26,7 @@ from lkj.inputs import specs as sc
 from lkj.inputs.load import load_inputs
 from lkj.inputs.params import Run, load_run
 from lkj.inputs.reading import read_csv_text
+from lkj.inputs.yamlio import load_yaml
 from lkj.values import formatting as fmt
 
 # What to write in each text (a prompt inside an HTML comment: invisible in every output).
@@ -123,6 +125,7 @@ def _new_year(unit_dir: Path, year: int, result: Scaffold) -> None:
     prev_dir = unit_dir / str(earlier[-1])
     year_dir = unit_dir / str(year)
     result.new_year_from = earlier[-1]
+    pk = _pk_data(prev_dir / "pk.yml", str(prev_dir / "pk.yml"))  # first: refuses bad YAML
     pk_text = (prev_dir / "pk.yml").read_text(encoding="utf-8")
     pk_text = re.sub(r"(?m)^tahun:\s*\d+", f"tahun: {year}", pk_text)
     pk_text = re.sub(r"(?m)^tanggal_pk:.*$", "tanggal_pk: null  # isi tanggal PK baru", pk_text)
@@ -131,9 +134,7 @@ def _new_year(unit_dir: Path, year: int, result: Scaffold) -> None:
         "# ditandatangani (sasaran, kegiatan, IKU, tanggal_pk) lalu hapus dua baris ini.\n"
     )
     _write_new(year_dir / "pk.yml", draft + pk_text, result)
-    pk = yaml.safe_load(pk_text) or {}
-    ikus = [str(i["kode"]) for i in pk.get("iku") or [] if isinstance(i, dict)]
-    kegiatan = [str(k["kode"]) for k in pk.get("kegiatan") or [] if isinstance(k, dict)]
+    ikus, kegiatan = _codes(pk, "iku"), _codes(pk, "kegiatan")
     targets = [sc.TARGET.names] + [[code, p, ""] for code in ikus for p in sc.PERIODE]
     _write_new(year_dir / "target.csv", _csv(targets), result)
     _write_new(
@@ -178,8 +179,7 @@ def new_quarter(root: Path, unit: str, year: int, quarter: int, data_dir: str = 
             _prompt(f"{what[0].upper()}{what[1:]}, {tw}. {PROMPTS[name]}"),
             result,
         )
-    pk = yaml.safe_load((run.year_dir / "pk.yml").read_text(encoding="utf-8")) or {}
-    codes = [str(i["kode"]) for i in pk.get("iku") or [] if isinstance(i, dict)]
+    codes = _codes(_pk_data(run.year_dir / "pk.yml", run.shown(run.year_dir / "pk.yml")), "iku")
     for code in codes:
         _write_new(text_dir / "iku" / f"{code}.md", _prompt(IKU_PROMPT.format(kode=code)), result)
 
@@ -196,7 +196,25 @@ def _missing(run: Run, codes: list[str]) -> list[str]:
             f"{run.shown(run.params_path)}"
         ]
     todo = [gap.message() for gap in coverage.gaps(inputs, [run.params.quarter])]
+    todo += coverage.undeclared_empty(inputs, run.params.quarter)
     todo += [flag.problem.render() for flag in datachecks.ikpa_gaps(inputs)]
     todo += [p.render() for p in datachecks.unknown_indicators(inputs)]
     todo += [f"{path}: teks belum ditulis" for path in coverage.unwritten_texts(run, codes)]
     return todo
+
+
+def _pk_data(path: Path, shown: str) -> dict[str, Any]:
+    """pk.yml read by the strict YAML reader (keys twice, alias bombs refused)."""
+    data, _, problems = load_yaml(path, shown)
+    if problems:
+        raise InputError(problems)
+    return data if isinstance(data, dict) else {}
+
+
+def _codes(pk: dict[str, Any], key: str) -> list[str]:
+    items = pk.get(key)
+    return (
+        [str(i.get("kode")) for i in items if isinstance(i, dict)]
+        if isinstance(items, list)
+        else []
+    )

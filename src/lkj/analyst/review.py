@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from lkj.analyst import checks, datachecks, notes
 from lkj.errors import Problem
+from lkj.inputs import quarters
 from lkj.inputs.load import Inputs
 from lkj.values.registry import Registry
 
@@ -22,13 +23,26 @@ class Review:
     notes: list[Problem] = field(default_factory=list)
 
 
+def _later_rows(inputs: Inputs) -> tuple[list[checks.Flag], list[Problem]]:
+    """Rows of later quarters (lkj.inputs.quarters) as declarable flags; other load warnings."""
+    q = inputs.run.params.quarter
+    flags = []
+    for name, table in inputs.tables.items():
+        for problem in quarters.later_rows(q, {name: table}):
+            flags.append(checks.Flag("triwulan_berikutnya", name, q, problem))
+    later = {flag.problem for flag in flags}
+    return flags, [p for p in inputs.warnings if p not in later]
+
+
 def review(inputs: Inputs, registry: Registry) -> Review:
     declared, problems = notes.load(inputs.run)
     errors = [*datachecks.errors(inputs, registry, registry.ids()), *problems]
+    later, others = _later_rows(inputs)
     flags = [
+        *later,
         *checks.flags(inputs, registry),
         *datachecks.ikpa_gaps(inputs),
         *datachecks.unwritten(inputs),
     ]
     warnings, noted = notes.split(flags, declared)
-    return Review(errors, [*inputs.warnings, *warnings], noted)
+    return Review(errors, [*others, *warnings], noted)

@@ -276,6 +276,8 @@ def lampiran(number: str, title: str, id: str, landscape: bool = False) -> None:
     _check_id(id, "lampiran")
     attrs = [".lkj-lampiran", 'lkj-kind="lampiran"', f"lkj-number={_attr_value(number)}"]
     attrs += [f"lkj-caption={_attr_value(title)}", f"lkj-anchor={_attr_value(id)}"]
+    if landscape:  # the Word edition turns the same pages (lkj.render.docx_layout)
+        attrs.append('lkj-landscape="true"')
     html_heading = (
         f"# [{escape_markdown(number)}]{{.lkj-number}} {escape_markdown(title)} "
         f"{{#{id} .unnumbered .lkj-lampiran}}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from num2words import num2words  # type: ignore[import-untyped]
 
+from lkj.book import statements
 from lkj.book.display import escape_markdown
 from lkj.book.display import value as value_span
 from lkj.inputs.pk import PK, Iku, Profile
@@ -27,13 +28,6 @@ class Writer:
     def v(self, value_id: str, with_unit: bool = True) -> str:
         return value_span(self.reg[value_id], unit=with_unit)
 
-    def realised(self, iku: Iku, cumulative: bool = False) -> bool:
-        part = f"sd_tw{self.q}" if cumulative else f"tw{self.q}"
-        return self.reg[f"{iku.key}.{part}.realisasi"].value is not None
-
-    def target_text(self, iku: Iku, value_id: str) -> str:
-        return self.v(value_id)
-
     def realisation_clause(self, iku: Iku, part: str) -> str:
         """'sebanyak 7.375 Orang' / 'sebesar 87,5% (7 dari 8 Klaim)' / 'berkategori Baik'."""
         k = f"{iku.key}.{part}"
@@ -51,56 +45,12 @@ class Writer:
         return f"sebanyak {self.v(k + '.realisasi')}"
 
     def summary(self, iku: Iku) -> str:
-        """One sentence for the Ringkasan Eksekutif."""
-        k = iku.key
-        if not self.realised(iku):
-            return (
-                f"Sampai dengan akhir {self.tw} tahun {self.year} IKU ini belum terealisasi; "
-                f"target tahun {self.year} sebesar {self.target_text(iku, k + '.target')}."
-            )
-        return (
-            f"Realisasi {self.tw} tahun {self.year} {self.realisation_clause(iku, f'tw{self.q}')}, "
-            f"atau mencapai {self.v(f'{k}.tw{self.q}.capaian_tahunan')} dari target tahun "
-            f"{self.year} sebesar {self.target_text(iku, k + '.target')}."
-        )
+        """One paragraph for the Ringkasan Eksekutif (lkj.book.statements, from the state)."""
+        return statements.summary(self, iku)
 
     def evaluation(self, iku: Iku) -> str:
-        """Figures of 'b. Evaluasi Kinerja': annual and TW target, TW and cumulative realisation."""
-        k, q = iku.key, self.q
-        parts = [
-            f"Target IKU ini dalam Perjanjian Kinerja Tahun {self.year} sebesar "
-            f"{self.target_text(iku, k + '.target')}, dengan target {self.tw} sebesar "
-            f"{self.target_text(iku, f'{k}.tw{q}.target')}."
-        ]
-        if not self.realised(iku):
-            parts.append(
-                f"Sampai dengan akhir {self.tw} tahun {self.year} target tersebut belum "
-                "terealisasi."
-            )
-            if self.realised(iku, cumulative=True) and q > 1:
-                parts.append(self._cumulative(iku))
-            return " ".join(parts)
-        parts.append(
-            f"Realisasi {self.tw} tahun {self.year} {self.realisation_clause(iku, f'tw{q}')}, "
-            f"sehingga capaian terhadap target {self.tw} sebesar {self.v(f'{k}.tw{q}.capaian')} "
-            f"dan terhadap target tahunan sebesar {self.v(f'{k}.tw{q}.capaian_tahunan')}."
-        )
-        if q > 1:
-            parts.append(self._cumulative(iku))
-        return " ".join(parts)
-
-    def _cumulative(self, iku: Iku) -> str:
-        k, q = iku.key, self.q
-        how = {
-            "jumlah": "dijumlahkan dari seluruh triwulan",
-            "rasio": "dihitung dari jumlah pembilang dan penyebut seluruh triwulan",
-            "terakhir": "diambil dari nilai triwulan terakhir",
-        }[iku.kumulatif]
-        return (
-            f"Secara kumulatif sampai dengan {self.tw} ({how}) realisasinya "
-            f"{self.realisation_clause(iku, f'sd_tw{q}')}, atau "
-            f"{self.v(f'{k}.sd_tw{q}.capaian')} dari target tahunan."
-        )
+        """Figures of 'b. Evaluasi Kinerja' (lkj.book.statements, from the state)."""
+        return statements.evaluation(self, iku)
 
     def average(self) -> str:
         key = f"rata2.sd_tw{self.q}.capaian"

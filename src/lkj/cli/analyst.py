@@ -28,10 +28,9 @@ def check(args: argparse.Namespace) -> int:
     from lkj.analyst.checks import write_html
     from lkj.analyst.review import review
     from lkj.compute.engine import compute
-    from lkj.inputs.load import load_inputs
-    from lkj.inputs.params import load_run
+    from lkj.inputs.load import load_inputs, read_run
 
-    run = load_run(args.params)
+    run = read_run(args.params)
     title = f"Pemeriksaan data {run.name}"
     try:
         inputs = load_inputs(run)
@@ -45,7 +44,7 @@ def check(args: argparse.Namespace) -> int:
         raise
     _warn(found.warnings)
     for note in found.notes:
-        err_console.print(f"  [dim]i {note.render()}[/]", soft_wrap=True)
+        err_console.print(f"  [dim]i {escape(note.render())}[/]", soft_wrap=True)
     out_console.print(
         f"[green]✓[/] {run.shown(run.params_path)}: semua data masukan sah "
         f"({len(inputs.files)} berkas diperiksa, {len(found.warnings)} peringatan, "

@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--renderer",
         choices=["auto", "pandoc", "quarto"],
         default="auto",
-        help="auto: quarto bila ada di PATH, selain itu pandoc + typst",
+        help="auto = pandoc + typst (bawaan); quarto: Quarto CLI di PATH (lihat docs/quarto.md)",
     )
     p.add_argument(
         "--workers",

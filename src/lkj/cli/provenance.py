@@ -24,11 +24,10 @@ out_console = Console(highlight=False)
 
 def trace(args: argparse.Namespace) -> int:
     from lkj.compute.engine import compute
-    from lkj.inputs.load import load_inputs
-    from lkj.inputs.params import load_run
+    from lkj.inputs.load import load_inputs, read_run
     from lkj.provenance import trace as tr
 
-    inputs = load_inputs(load_run(args.params))
+    inputs = load_inputs(read_run(args.params))
     registry = compute(inputs)
     if args.search or not args.value_id:
         out_console.print(tr.search_table(registry, args.search or ""))
@@ -108,10 +107,9 @@ def reconcile(args: argparse.Namespace) -> int:
     from lkj.compute.engine import compute
     from lkj.compute.reconcile import read_published
     from lkj.compute.reconcile import reconcile as compare
-    from lkj.inputs.load import load_inputs
-    from lkj.inputs.params import load_run
+    from lkj.inputs.load import load_inputs, read_run
 
-    run = load_run(args.params)
+    run = read_run(args.params)
     registry = compute(load_inputs(run))
     path = Path(args.file)
     outcomes = compare(registry, read_published(path, str(args.file)), str(args.file))

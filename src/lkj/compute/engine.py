@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lkj.compute import appendices, budget, rules
+from lkj.compute import appendices, budget, nihil, rules
 from lkj.compute.measure import Measurement, cumulative, measure
-from lkj.inputs.load import Inputs, load_inputs
-from lkj.inputs.params import load_run
+from lkj.inputs.load import Inputs, load_inputs, read_run
 from lkj.inputs.pk import Iku
 from lkj.values import formatting as fmt
 from lkj.values.factory import ValueFactory
@@ -81,7 +80,13 @@ class Engine:
 
     # --- one IKU ---------------------------------------------------------------------------
     def _realisation(
-        self, iku: Iku, prefix: str, m: Measurement, label: str, inputs: tuple[str, ...] = ()
+        self,
+        iku: Iku,
+        prefix: str,
+        m: Measurement,
+        label: str,
+        inputs: tuple[str, ...] = (),
+        nihil_at: tuple[int, int] | None = None,  # (quarter, nihil.csv line) when declared
     ) -> str:
         table = self.inputs.table(iku.sumber.dataset)
         kind = KIND_OF_JENIS[iku.jenis]
@@ -111,6 +116,10 @@ class Engine:
             )
             extra = [f"{prefix}.pembilang", f"{prefix}.penyebut"]
         key = f"{prefix}.realisasi"
+        sources = [] if inputs else [Source(table.shown, m.rows, m.selection)]
+        if nihil_at:
+            sources.append(nihil.source(self.inputs, iku, *nihil_at))
+            values = values.using(**{nihil.NIHIL: True})  # the mark lkj.compute.states reads
         values.add(
             key,
             m.value,
@@ -118,9 +127,13 @@ class Engine:
             unit=iku.satuan,
             label=label,
             formula=m.formula,
-            sources=[] if inputs else [Source(table.shown, m.rows, m.selection)],
+            sources=sources,
             inputs=extra if iku.sumber.aturan == "rasio" else [f"{i}.realisasi" for i in inputs],
-            note="" if m.value is not None else "belum ada realisasi",
+            note="dinyatakan nihil"
+            if nihil_at
+            else ""
+            if m.value is not None
+            else "belum ada realisasi",
         )
         return key
 
@@ -191,8 +204,16 @@ class Engine:
         for q in range(1, self.quarter + 1):
             tw = fmt.quarter_label(q)
             m = measure(iku, df, q, self.year)
+            at = nihil.line(self.inputs, iku, q, m)
+            m = m if at is None else nihil.measurement(iku, m, q)
             parts.append(m)
-            real = self._realisation(iku, f"{k}.tw{q}", m, f"Realisasi {tw} {name}")
+            real = self._realisation(
+                iku,
+                f"{k}.tw{q}",
+                m,
+                f"Realisasi {tw} {name}",
+                nihil_at=None if at is None else (q, at),
+            )
             self._capaian(
                 iku,
                 f"{k}.tw{q}.capaian",
@@ -326,4 +347,4 @@ def compute(inputs: Inputs) -> Registry:
 
 def compute_run(params_path: str | Path) -> Registry:
     """Validate the inputs of a params file and compute every value."""
-    return compute(load_inputs(load_run(params_path)))
+    return compute(load_inputs(read_run(params_path)))

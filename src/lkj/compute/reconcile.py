@@ -6,12 +6,12 @@ report. `catatan` explains a known difference; a row without one is expected to 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from lkj.errors import InputError, Problem
+from lkj.inputs.reading import read_csv_text
 from lkj.values.registry import Registry
 
 COLUMNS = ["id", "tempat", "terbitan", "catatan"]
@@ -58,30 +58,33 @@ def read_published(path: Path, shown: str) -> list[Published]:
                 )
             ]
         )
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != COLUMNS:
-            raise InputError(
-                [
-                    Problem(
-                        shown,
-                        f"kolom harus {', '.join(COLUMNS)}",
-                        row=1,
-                        value=",".join(reader.fieldnames or []),
-                        fix="gunakan baris judul persis seperti itu",
-                    )
-                ]
-            )
-        return [
-            Published(
-                i,
-                r["id"].strip(),
-                r["tempat"].strip(),
-                r["terbitan"].strip(),
-                (r["catatan"] or "").strip(),
-            )
-            for i, r in enumerate(reader, start=2)
-        ]
+    # The strict reader of every data CSV: UTF-8, quotes closed on their line, no invisible
+    # characters, bounded cells, each problem with its line and column.
+    raw, problems = read_csv_text(path, shown)
+    if raw is None or any(p.severity == "error" for p in problems):
+        raise InputError(problems)
+    if raw.header != COLUMNS:
+        raise InputError(
+            [
+                Problem(
+                    shown,
+                    f"kolom harus {', '.join(COLUMNS)}",
+                    row=1,
+                    value=",".join(raw.header),
+                    fix="gunakan baris judul persis seperti itu",
+                )
+            ]
+        )
+    return [
+        Published(
+            int(line),
+            str(r["id"]).strip(),
+            str(r["tempat"]).strip(),
+            str(r["terbitan"]).strip(),
+            str(r["catatan"] or "").strip(),
+        )
+        for line, (_, r) in zip(raw.lines, raw.cells.iterrows(), strict=True)
+    ]
 
 
 def reconcile(registry: Registry, items: list[Published], shown: str) -> list[Outcome]:

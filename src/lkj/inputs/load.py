@@ -20,7 +20,8 @@ from pydantic import BaseModel
 
 from lkj import paths
 from lkj.errors import InputError, LkjError, Problem
-from lkj.inputs import specs
+from lkj.inputs import nihil, specs
+from lkj.inputs.confine import as_written, outside_problem
 from lkj.inputs.crossfile import (
     budget_problems,
     ikpa_warnings,
@@ -30,10 +31,12 @@ from lkj.inputs.crossfile import (
 )
 from lkj.inputs.hints import suggest
 from lkj.inputs.models import load_model
-from lkj.inputs.params import Run
+from lkj.inputs.params import ParamsError, Run, load_run
 from lkj.inputs.pk import PK, Profile
+from lkj.inputs.quarters import later_rows
 from lkj.inputs.specs import Spec
 from lkj.inputs.targets import target_problems
+from lkj.inputs.textfiles import quarter_texts, text_problems
 from lkj.inputs.validation import load_csv
 from lkj.inputs.yamlio import KeyPath
 
@@ -62,6 +65,7 @@ class Inputs:
     references: dict[str, pd.DataFrame]
     files: dict[str, Path] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    nihil: nihil.Declared = field(default_factory=dict)  # quarters declared empty (nihil.csv)
 
     def table(self, name: str) -> Table:
         if name in self.tables:
@@ -130,8 +134,18 @@ class _Loader:
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
 
+    def confined(self, path: Path) -> bool:
+        """False (and a problem) when a file leaves the project folder through a symlink."""
+        shown = as_written(path, self.run.root)
+        problem = outside_problem(path, self.run.root, shown, "berkas ini")
+        if problem is not None:
+            self.problems.append(problem)
+        return problem is None
+
     def csv(self, spec: Spec, path: Path, refs: dict[str, list[str]]) -> pd.DataFrame | None:
         shown = self.run.shown(path)
+        if not self.confined(path):
+            return None
         self.files[shown] = path
         df, found = load_csv(spec, path, shown, self.run.params.year, refs)
         self.problems.extend(found)
@@ -157,6 +171,8 @@ class _Loader:
 
     def model(self, model: type[BaseModel], path: Path) -> tuple[Any, Any, dict[KeyPath, int]]:
         """(model or None, raw data, key lines) of one YAML file."""
+        if path.is_file() and not self.confined(path):
+            return None, None, {}
         found, data, lines, problems = load_model(model, path, self.run.shown(path))
         self.problems += problems
         if path.is_file():
@@ -184,8 +200,17 @@ class _Loader:
             df = self.csv(spec, path, refs)
             if df is not None:
                 tables[name] = Table(name, path, self.run.shown(path), df)
-        self.problems += _unknown_files(self.run, [*specs.TABLES, "target"])
+        self.problems += _unknown_files(self.run, [*specs.TABLES, "target", "nihil"])
         return tables
+
+    def nihil(self, tables: dict[str, Table], refs: dict[str, list[str]]) -> nihil.Declared:
+        """nihil.csv (optional): quarters declared empty, none of which may hold rows."""
+        path = self.run.year_dir / nihil.FILE
+        if not path.is_file():
+            return {}
+        found = nihil.declared(self.csv(nihil.SPEC, path, refs))
+        self.problems += nihil.problems(found, tables, self.run.shown(path))
+        return found
 
 
 def load_inputs(run: Run) -> Inputs:
@@ -197,6 +222,7 @@ def load_inputs(run: Run) -> Inputs:
     pk, pk_data, pk_lines = loader.model(PK, run.year_dir / "pk.yml")
     targets = loader.targets(refs)
     tables = loader.tables(_referenced_datasets(pk, pk_data), refs)
+    declared = loader.nihil(tables, refs)
 
     problems = loader.problems
     if pk is not None:
@@ -208,6 +234,9 @@ def load_inputs(run: Run) -> Inputs:
     if profile is not None:
         problems += unit_problems(run, profile, profile_lines)
     problems += ikpa_warnings(tables)
+    problems += later_rows(run.params.quarter, tables)
+    texts = quarter_texts(run.year_dir, run.params.quarter)
+    problems += text_problems([(p, as_written(p, run.root)) for p in texts], run.root)
 
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
@@ -221,4 +250,24 @@ def load_inputs(run: Run) -> Inputs:
         references=references,
         files=loader.files,
         warnings=[p for p in problems if p.severity != "error"],
+        nihil=declared,
     )
+
+
+def read_run(params_path: str | Path) -> Run:
+    """load_run, except that a params error comes with every data error too.
+
+    When the params file has errors but says where the data are (unit, year, data_dir), the
+    data are validated with the keys that could be read and all problems raised together:
+    fixing the params first and only then learning about the data costs the analyst a round.
+    """
+    try:
+        return load_run(params_path)
+    except ParamsError as exc:
+        if exc.partial is None:
+            raise
+        try:
+            found = load_inputs(exc.partial).warnings
+        except InputError as data:
+            found = [*data.problems, *data.warnings]
+        raise InputError([*exc.problems, *exc.warnings, *found]) from None

@@ -65,6 +65,11 @@ def error_text(err: Mapping[str, Any], key: str) -> tuple[str, str]:
         return str(err["msg"]).removeprefix("Value error, "), ""
     if kind in _BOUNDS:
         bound = next(iter(err.get("ctx", {}).values()), "")
-        word = "minimal" if kind.startswith("greater") else "maksimal"
-        return f"nilai di luar rentang ({word} {bound})", f"isi angka {word} {bound}"
+        said, asked = {
+            "greater_than_equal": ("minimal", "minimal"),
+            "less_than_equal": ("maksimal", "maksimal"),
+            "greater_than": ("harus lebih dari", "lebih dari"),
+            "less_than": ("harus kurang dari", "kurang dari"),
+        }[kind]
+        return f"nilai di luar rentang ({said} {bound})", f"isi angka {asked} {bound}"
     return f"nilai tidak sah ({err['msg']})", _README_FIX

@@ -152,9 +152,11 @@ def _pk_reference_problems(
     known = {"sasaran": codes("sasaran"), "kegiatan": codes("kegiatan")}
     items = data["iku"] if isinstance(data.get("iku"), list) else []
     seen: dict[str, int] = {}
+    numbered: dict[object, int] = {}
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             continue
+        found += _repeated_number(item, i, numbered, lines, shown)
         kode = str(item.get("kode"))
         if kode in seen:
             found.append(
@@ -183,6 +185,30 @@ def _pk_reference_problems(
                 )
             )
     return found
+
+
+def _repeated_number(
+    item: dict[str, Any], i: int, numbered: dict[object, int], lines: dict[KeyPath, int], shown: str
+) -> list[Problem]:
+    """IKU numbers are the report's numbering: two IKUs with one number make tables collide."""
+    nomor = item.get("nomor")
+    if nomor is None or isinstance(nomor, (dict, list)):
+        return []
+    if nomor not in numbered:
+        numbered[nomor] = i
+        return []
+    first = numbered[nomor]
+    return [
+        Problem(
+            shown,
+            f"nomor IKU {nomor} dipakai dua kali (pertama di iku[{first}], "
+            f"baris {line_of(lines, ('iku', first, 'nomor'))})",
+            fix="beri setiap IKU nomor urut laporan yang berbeda",
+            row=line_of(lines, ("iku", i, "nomor")),
+            column=f"iku[{i}].nomor",
+            value=nomor,
+        )
+    ]
 
 
 def _empty_loc_problem(

@@ -14,12 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lkj.inputs import numbers
 from lkj.inputs.specs import Col, Spec
 
 _INT = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}([.,]\d{3})+")
-_COMMA_DECIMAL = re.compile(r"[+-]?\d+,\d+")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"\d{4}-\d{2}")
 DATE_FIX = "gunakan format tanggal YYYY-MM-DD, mis. 2025-04-15"
@@ -34,33 +32,16 @@ class CellError:
     fix: str
 
 
-def _number_error(text: str, whole: bool) -> tuple[str, str]:
-    if re.fullmatch(r"(Rp\.?\s*)[\d.,]+", text, flags=re.IGNORECASE):
-        return "jumlah rupiah ditulis dengan 'Rp'", "tulis angka saja tanpa 'Rp' dan tanpa titik"
-    if _THOUSANDS.fullmatch(text):
-        plain = re.sub(r"[.,]", "", text)
-        return "angka memakai pemisah ribuan", f"tulis tanpa pemisah ribuan, mis. {plain}"
-    if _COMMA_DECIMAL.fullmatch(text):
-        if whole:
-            return "harus bilangan bulat", "isi bilangan bulat tanpa koma, mis. 12"
-        return "koma dipakai sebagai pemisah desimal", (
-            f"pakai titik sebagai pemisah desimal, mis. {text.replace(',', '.')}"
-        )
-    if whole and _NUMBER.fullmatch(text):
-        return "harus bilangan bulat", "isi bilangan bulat tanpa desimal, mis. 12"
-    if whole:
-        return "bukan bilangan bulat", "isi dengan angka saja (bilangan bulat), mis. 12"
-    return "bukan angka", "isi dengan angka, mis. 87.5 (titik sebagai pemisah desimal)"
-
-
 def _parse(col: Col, raw: pd.Series, errors: list[CellError]) -> pd.Series:
     """Typed version of one text column; unreadable cells become missing and are reported."""
     text = raw.astype("str").str.strip()
     present = text != ""
     if col.kind == "text":
         return text.where(present).astype("str")
-    pattern = {"month": _MONTH, "date": _DATE, "int": _INT, "number": _NUMBER}[col.kind]
+    pattern = {"month": _MONTH, "date": _DATE, "int": _INT, "number": numbers.NUMBER}[col.kind]
     readable = present & text.str.fullmatch(pattern.pattern).fillna(False).astype(bool)
+    if col.kind == "number":  # "1.000": one by the rule, a thousand in Indonesian writing
+        readable &= ~text.map(numbers.ambiguous).astype(bool)
     for label, value in text[present & ~readable].items():
         i = int(label)  # type: ignore[call-overload]  # the reader's RangeIndex
         if col.kind == "month":
@@ -68,7 +49,7 @@ def _parse(col: Col, raw: pd.Series, errors: list[CellError]) -> pd.Series:
         elif col.kind == "date":
             errors.append(CellError(i, col.name, "format tanggal tidak dikenali", DATE_FIX))
         else:
-            errors.append(CellError(i, col.name, *_number_error(value, col.kind == "int")))
+            errors.append(CellError(i, col.name, *numbers.explain(value, col.kind == "int")))
     kept = text.where(readable)
     if col.kind == "month":
         return kept.astype("str")
@@ -84,8 +65,8 @@ def _parse(col: Col, raw: pd.Series, errors: list[CellError]) -> pd.Series:
                 )
             )
         return dates
-    numbers = pd.to_numeric(kept, errors="coerce")
-    return numbers.astype("Int64") if col.kind == "int" else numbers.astype("float64")
+    values = pd.to_numeric(kept, errors="coerce")
+    return values.astype("Int64") if col.kind == "int" else values.astype("float64")
 
 
 def parse_columns(spec: Spec, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[CellError]]:

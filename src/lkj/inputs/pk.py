@@ -97,7 +97,7 @@ class Iku(BaseModel):
     satuan: str = ""
     polaritas: Literal["naik", "turun"] = "naik"
     metode_turun: Literal["selisih", "kebalikan"] = "selisih"
-    batas_capaian: float | None = None
+    batas_capaian: float | None = Field(default=None, gt=0)  # a cap of 0 or less caps nothing
     kumulatif: Literal["jumlah", "rasio", "terakhir"]
     tampilan: Literal["biasa", "persen_jumlah"] = "biasa"
     kategori: list[str] | None = None
@@ -139,10 +139,14 @@ class PK(BaseModel):
         ss = {s.kode for s in self.sasaran}
         kg = {k.kode for k in self.kegiatan}
         seen: set[str] = set()
+        numbers: set[int] = set()
         for item in self.iku:
             if item.kode in seen:
                 raise ValueError(f"kode IKU {item.kode} dipakai dua kali")
+            if item.nomor in numbers:
+                raise ValueError(f"nomor IKU {item.nomor} dipakai dua kali")
             seen.add(item.kode)
+            numbers.add(item.nomor)
             if item.sasaran not in ss:
                 raise ValueError(
                     f"{item.kode}: sasaran '{item.sasaran}' tidak ada di daftar sasaran"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from lkj.errors import Problem
-from lkj.inputs import specs
+from lkj.inputs import numbers, specs
 from lkj.inputs.hints import suggest
 from lkj.inputs.pk import PK, Iku
 
@@ -91,19 +89,12 @@ def _missing_periods(iku: Iku, targets: pd.DataFrame, shown: str) -> list[Proble
 
 
 def _target_number(text: str) -> float | tuple[str, str]:
-    """The number, or (message, fix) explaining why the text is not one."""
-    try:
+    """The number, or (message, fix) explaining why the text is not one (lkj.inputs.numbers)."""
+    if numbers.NUMBER.fullmatch(text) and not numbers.ambiguous(text):
         return float(text)
-    except ValueError:
-        pass
-    if re.fullmatch(r"[+-]?\d+,\d+", text):
-        fixed = text.replace(",", ".")
-        return "koma dipakai sebagai pemisah desimal", (
-            f"pakai titik sebagai pemisah desimal, mis. {fixed}"
-        )
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-        plain = text.replace(".", "")
-        return "angka memakai pemisah ribuan", f"tulis tanpa pemisah ribuan, mis. {plain}"
     if text.endswith("%"):
         return "target ditulis dengan tanda %", f"tulis angkanya saja, mis. {text.rstrip('% ')}"
-    return "target bukan angka", "isi dengan angka, mis. 70 atau 87.5"
+    message, fix = numbers.explain(text, whole=False)
+    if message == "bukan angka":
+        return "target bukan angka", "isi dengan angka, mis. 70 atau 87.5"
+    return message, fix

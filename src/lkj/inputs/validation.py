@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from lkj.errors import Problem
+from lkj.inputs import specs
 from lkj.inputs.hints import suggest
 from lkj.inputs.parsing import CellError, finalize, parse_columns
 from lkj.inputs.reading import read_csv_text
@@ -216,7 +217,10 @@ def load_csv(
     spec: Spec, path: Path, shown: str, year: int, references: dict[str, list[str]]
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Validated frame with `_row` (and `_quarter`), or None and the problems found."""
-    raw, problems = read_csv_text(path, shown)
+    numeric = {c.name: c.kind for c in spec.columns if c.is_numeric}
+    if spec is specs.TARGET:  # a target is a number unless the IKU is a category
+        numeric["target"] = "number"
+    raw, problems = read_csv_text(path, shown, numeric)
     if raw is None:
         return None, problems
     schema = TableSchema(spec, year, references)

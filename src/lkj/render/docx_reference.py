@@ -6,7 +6,8 @@ Starts from pandoc's own default reference document (`pandoc --print-default-dat
 reference.docx`) and changes only what the report needs: A4 with the margins of Indonesian
 official documents, Arial 11 pt in Indonesian, black bold headings with each chapter on a new
 page, tables with full borders and a shaded header row, and a page number centred in the
-footer. The zip is written with fixed timestamps so the same pandoc gives the same bytes.
+footer, table captions bold and centred over the table, chart captions small and italic
+under it. The zip is written with fixed timestamps so the same pandoc gives the same bytes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import io
 import re
 import zipfile
 
-from lkj.render.pandoc import resource, run_pandoc
+from lkj.paths import resource
+from lkj.render.pandoc import run_pandoc
 
 FONT = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial" />'
 # Twentieths of a point: A4 = 210 × 297 mm; margins left 3 cm (binding), others 2.5 cm.
@@ -73,6 +75,30 @@ TABLE_STYLE = """<w:style w:type="table" w:default="1" w:styleId="Table">
   </w:style>"""
 
 
+CAPTIONS = {
+    # "Tabel 3" over the title, bold, centred, kept with its table
+    "TableCaption": """<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableCaption">
+    <w:name w:val="Table Caption" />
+    <w:basedOn w:val="Caption" />
+    <w:pPr><w:keepNext /><w:spacing w:before="240" w:after="120" /><w:jc w:val="center" /></w:pPr>
+    <w:rPr><w:b /><w:bCs /><w:i w:val="0" /><w:iCs w:val="0" /></w:rPr>
+  </w:style>""",
+    # under a chart: small italic, centred
+    "ImageCaption": """<w:style w:type="paragraph" w:customStyle="1" w:styleId="ImageCaption">
+    <w:name w:val="Image Caption" />
+    <w:basedOn w:val="Caption" />
+    <w:pPr><w:spacing w:before="60" w:after="240" /><w:jc w:val="center" /></w:pPr>
+    <w:rPr><w:sz w:val="19" /><w:szCs w:val="19" /></w:rPr>
+  </w:style>""",
+    "CaptionedFigure": """<w:style w:type="paragraph" w:customStyle="1"
+    w:styleId="CaptionedFigure">
+    <w:name w:val="Captioned Figure" />
+    <w:basedOn w:val="Figure" />
+    <w:pPr><w:keepNext /><w:jc w:val="center" /></w:pPr>
+  </w:style>""",
+}
+
+
 def _style(xml: str, style_id: str) -> re.Match[str]:
     match = re.search(rf'<w:style [^>]*w:styleId="{style_id}".*?</w:style>', xml, re.S)
     if match is None:
@@ -114,6 +140,9 @@ def styles(xml: str) -> str:
             match.group(0), f'{FONT}<w:b /><w:sz w:val="{size}" /><w:szCs w:val="{size}" />'
         )
         xml = xml[: match.start()] + style + xml[match.end() :]
+    for style_id, replacement in CAPTIONS.items():  # as the PDF sets them
+        match = _style(xml, style_id)
+        xml = xml[: match.start()] + replacement + xml[match.end() :]
     match = _style(xml, "Table")
     return xml[: match.start()] + TABLE_STYLE + xml[match.end() :]
 

@@ -24,7 +24,6 @@ from lkj.render.html import write_html
 from lkj.render.plan import Plan
 from lkj.render.progress import Reporter, Step
 from lkj.render.quarto import Book
-from lkj.render.quarto_book import render_quarto
 from lkj.render.reads import ChapterReads
 from lkj.render.rundata import RunData
 from lkj.render.stages import Executed
@@ -93,6 +92,20 @@ def up_to_date(plan: Plan, key: str, stamp: Path, report: Reporter) -> bool:
     return False
 
 
+def quarto_book(plan: Plan, executed: Executed, tmp: Path, report: Reporter) -> None:
+    """The Quarto path: Quarto's HTML book and typst PDF, lkj's tables and values beside."""
+    from lkj.render.quarto_render import render_quarto
+
+    meta = book_meta(plan.book, plan.run, executed.notebooks)
+    with Step(report, "quarto", "quarto render (HTML + PDF typst)"):
+        warnings = render_quarto(
+            plan.book, executed.notebooks, plan.build_dir, tmp, plan.run.name, meta
+        )
+    for warning in warnings:
+        report.warn(warning)
+    tables_and_values(plan, executed, tmp, report)
+
+
 def assemble_outputs(plan: Plan, executed: Executed, report: Reporter) -> Assembled:
     """Every output file into a new temporary folder (deleted again if anything fails)."""
     key = input_key(plan, executed.notebooks)
@@ -105,8 +118,7 @@ def assemble_outputs(plan: Plan, executed: Executed, report: Reporter) -> Assemb
     tmp = Path(tempfile.mkdtemp(prefix=f".{plan.run.name}.tmp-", dir=plan.final.parent))
     try:
         if plan.engine == "quarto":
-            render_quarto(plan.book, executed.notebooks, plan.build_dir, tmp, plan.run.name, report)
-            tables_and_values(plan, executed, tmp, report)
+            quarto_book(plan, executed, tmp, report)
         else:
             render_pandoc(plan, executed, tmp, report)
     except BaseException:
@@ -194,10 +206,12 @@ def render_pandoc(plan: Plan, executed: Executed, tmp: Path, report: Reporter) -
             report.warn(warning)
 
     def docx() -> None:
-        with Step(report, "docx", "DOCX (Word)"):
+        with Step(report, "docx", "DOCX (Word)") as step:
             asts = reads.asts("docx", notebooks)
             out = tmp / f"{name}.docx"
-            write_docx(chapters, notebooks, media_root, out, meta, plan.workers, cache_root, asts)
+            step.detail = write_docx(
+                chapters, notebooks, media_root, out, meta, plan.workers, cache_root, asts
+            )
 
     # Threads: typst, pandoc (subprocesses) and the Python steps overlap on the cores.
     with ThreadPoolExecutor(max_workers=3) as pool:

@@ -18,7 +18,8 @@ from typing import Any, Literal
 
 from lkj import paths
 from lkj.errors import BuildError
-from lkj.inputs.params import Run, load_run
+from lkj.inputs.load import read_run
+from lkj.inputs.params import Run
 from lkj.render.cache import Cache, Snapshot
 from lkj.render.execute import Job
 from lkj.render.incremental import run_files
@@ -66,9 +67,9 @@ def choose_renderer(renderer: Renderer) -> str:
         )
     if renderer not in ("auto", "pandoc", "quarto"):
         raise BuildError(f"renderer tidak dikenal: {renderer!r} (auto, pandoc, quarto)")
-    if renderer == "auto":
-        return "quarto" if quarto else "pandoc"
-    return renderer
+    # auto is pandoc + typst even where Quarto is installed: the DOCX, reproducible PDF and
+    # per-chapter caches are that renderer's; Quarto only when asked (docs/quarto.md).
+    return "pandoc" if renderer == "auto" else renderer
 
 
 def cache_misses(
@@ -95,7 +96,7 @@ def plan(
 ) -> Plan:
     """Read the run and its book and decide what executes; raise on a bad params file."""
     with Step(report, "params", f"params {Path(params_path).name}") as step:
-        run = load_run(params_path)
+        run = read_run(params_path)  # params errors come with the data's errors
         book = load_book(run.root)
         engine = choose_renderer(renderer)
         step.detail = f"{run.name}, {len(book.chapters)} bab, renderer {engine}"

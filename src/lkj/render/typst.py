@@ -43,7 +43,7 @@ def source_epoch(meta: BookMeta) -> int:
     return int(dt.datetime(year, 1, 1, tzinfo=dt.UTC).timestamp())
 
 
-def _cover(meta: BookMeta) -> str:
+def cover(meta: BookMeta) -> str:
     def opt(value: str | None) -> str:
         return typst_str(value) if value else "none"
 
@@ -105,7 +105,7 @@ def typst_document(book: BookDoc, meta: BookMeta) -> str:
         f"  running: {typst_str(meta.running)},\n"
         f"  author: {typst_str(meta.unit or '')},\n"
         f"  internal: {'true' if meta.internal else 'false'},\n"
-        ")\n" + _cover(meta) + '#set page(numbering: "i")\n#counter(page).update(1)\n\n'
+        ")\n" + cover(meta) + '#set page(numbering: "i")\n#counter(page).update(1)\n\n'
     )
     return head + body
 

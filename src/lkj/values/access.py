@@ -24,6 +24,7 @@ from lkj import paths
 from lkj.inputs.load import Inputs, Table
 from lkj.inputs.params import Run
 from lkj.inputs.pk import PK, Profile
+from lkj.inputs.textfiles import read_text
 from lkj.values import deps
 from lkj.values.families import PK_FILE, PROFILE, REFERENCE, TARGETS, family, family_datasets
 from lkj.values.registry import Registry, Value
@@ -159,7 +160,9 @@ class Reads:
     def text(self, path: Path) -> str | None:
         """A text file's content, None when missing (recorded too: writing it changes the page)."""
         deps.file(self.run.shown(path))
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        return (
+            read_text(path, self.run.shown(path)) if path.is_file() else None
+        )  # UTF-8 or a named error
 
     def file(self, path: Path) -> Path:
         """A file the caller reads itself (the published figures)."""

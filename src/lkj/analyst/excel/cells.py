@@ -24,7 +24,8 @@ _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Columns of kind "text" that usually hold numbers (targets): typed in Excel, text in the CSV.
 NUMERIC_TEXT = {("target", "target")}
 
-Cell = tuple[object, str]  # (value for openpyxl, number format)
+CellValue = int | float | str | dt.datetime | None
+Cell = tuple[CellValue, str]  # (value for openpyxl, number format)
 # OWASP CSV-injection rule: a text beginning with one of these is written as a text cell,
 # never left for Excel (or openpyxl, which turns "=…" into a formula) to interpret.
 FORMULA_START = ("=", "+", "-", "@")
@@ -90,7 +91,9 @@ def to_text(col: sc.Col | None, value: object, number_format: str = "General") -
     """The CSV text for one workbook cell (what data/<file>.csv will contain)."""
     if value is None:
         return ""
-    if isinstance(value, bool):  # Excel TRUE/FALSE: ya/tidak only where the column takes them
+    if isinstance(value, bool):
+        # Excel's TRUE/FALSE means ya/tidak only in a ya/tidak column; elsewhere (jenis_kelamin)
+        # it stays what the analyst typed, so the check says "isi dengan L atau P" about TRUE.
         if col is not None and col.choices == sc.YA_TIDAK:
             return "ya" if value else "tidak"
         return "TRUE" if value else "FALSE"

@@ -67,6 +67,9 @@ MEANING: dict[str | tuple[str, str], str] = {
     "iku": "kode IKU dari Perjanjian Kinerja, mis. IKU01",
     "periode": "periode target: tahunan, TW1, TW2, TW3 atau TW4",
     "target": "target: angka, atau nama kategori untuk IKU berjenis kategori",
+    ("nihil", "dataset"): "lembar data yang pada triwulan itu memang tidak punya kegiatan",
+    ("nihil", "triwulan"): "triwulan 1–4 yang dinyatakan nihil (lembar datanya tanpa baris itu)",
+    ("nihil", "keterangan"): "mengapa nihil, mis. tidak ada pengaduan masuk; boleh kosong",
 }
 
 KIND_WORDS = {
@@ -94,6 +97,10 @@ SHEET_MEANING = {
     "nilai": "nilai/predikat penilaian per triwulan",
     "ikpa": "komponen IKPA per triwulan",
     "ikpa_aspek": "nilai aspek IKPA per triwulan",
+    "nihil": (
+        "triwulan yang memang tanpa kegiatan (realisasi 0, bukan 'belum diisi'): satu baris "
+        "per lembar data dan triwulan"
+    ),
 }
 
 

@@ -280,7 +280,8 @@ def _write_all(
         for st in texts.values():
             target = st.sheet.path
             data = st.text.encode("utf-8")
-            if target.is_file() and target.read_bytes() == data:
+            nothing = st.sheet.optional and not target.exists() and st.text.count("\n") <= 1
+            if nothing or (target.is_file() and target.read_bytes() == data):
                 result.unchanged.append(target)
                 continue
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)

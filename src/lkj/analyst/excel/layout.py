@@ -1,7 +1,8 @@
 """Which sheets a unit-year workbook has, and the allowed values of each column.
 
 A sheet exists for target, pagu and realisasi_anggaran, for every dataset file of the year
-folder and for every dataset an IKU of pk.yml reads. Sheet names are the file names without
+folder, for every dataset an IKU of pk.yml reads, and `nihil` (quarters declared empty; its file
+is optional, so an empty sheet writes no file). Sheet names are the file names without
 ".csv", so a message about data/<unit>/<year>/<name>.csv maps to sheet <name> one to one.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from lkj import paths
+from lkj.inputs import nihil
 from lkj.inputs import specs as sc
 from lkj.inputs.params import Run
 from lkj.inputs.reading import read_csv_text
@@ -27,9 +29,12 @@ class Sheet:
     name: str
     spec: sc.Spec
     path: Path  # data/<unit>/<year>/<name>.csv
+    optional: bool = False  # the file may be absent: a sheet with no rows writes nothing
 
 
 def spec_of(name: str) -> sc.Spec:
+    if name == nihil.SPEC.name:
+        return nihil.SPEC
     return sc.TARGET if name == "target" else sc.TABLES[name]
 
 
@@ -57,7 +62,8 @@ def sheets(run: Run) -> list[Sheet]:
     used = set(used_datasets(run))
     names = [*ALWAYS]
     names += [n for n in sc.DATASETS if n in used or (run.year_dir / f"{n}.csv").is_file()]
-    return [Sheet(n, spec_of(n), run.year_dir / f"{n}.csv") for n in names]
+    found = [Sheet(n, spec_of(n), run.year_dir / f"{n}.csv") for n in names]
+    return [*found, Sheet(nihil.SPEC.name, nihil.SPEC, run.year_dir / nihil.FILE, optional=True)]
 
 
 def pk_codes(run: Run, key: str) -> list[str]:

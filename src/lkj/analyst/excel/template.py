@@ -189,6 +189,10 @@ def _instructions(ws: Worksheet, run: Run, found: list[Sheet], refs: dict[str, l
         ("5. Angka diketik sebagai angka, tanpa 'Rp' dan tanpa teks; rupiah bilangan bulat.",),
         ("6. Sel boleh kosong hanya pada kolom yang bertanda 'boleh kosong'.",),
         (
+            "   Triwulan tanpa baris berarti 'belum diisi'. Bila memang tidak ada kegiatan, "
+            "isi lembar 'nihil' (lembar data, triwulan, keterangan): realisasinya menjadi 0.",
+        ),
+        (
             "7. Simpan, lalu jalankan: lkj import BERKAS.xlsx PARAMS. Semua lembar diperiksa "
             "sekaligus; data/ baru ditulis bila tidak ada satu pun kesalahan.",
         ),

@@ -1,0 +1,52 @@
+"""The Ringkasan and "b. Evaluasi Kinerja" sentence of every IKU state, word for word."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from state_cases import CASES, Case
+
+from lkj.book.narrative import Writer
+from lkj.compute.engine import compute
+from lkj.inputs.load import load_inputs
+from lkj.inputs.params import load_run
+
+SPAN = re.compile(r"\[([^\]]*)\]\{\.lkj-value data-value-id=\"([^\"]+)\"\}")
+
+
+def plain(text: str) -> str:
+    return SPAN.sub(lambda m: m.group(1), text).replace("\\", "")
+
+
+def sentences(project, code: str) -> tuple[str, str, dict[str, str]]:
+    inputs = load_inputs(load_run(project.params))
+    reg = compute(inputs)
+    w = Writer(reg, inputs.pk, 2, 2025)
+    iku = inputs.pk.iku_by_code(code)
+    summary, evaluation = w.summary(iku), w.evaluation(iku)
+    spans = dict((vid, shown) for shown, vid in SPAN.findall(summary + evaluation))
+    return summary, evaluation, {vid: reg[vid].display for vid in spans}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_state_has_its_words_in_both_places(mini, case: Case):
+    case.setup(mini)
+    summary, evaluation, _ = sentences(mini, case.iku)
+    for phrase in case.summary:
+        assert phrase in plain(summary)
+    for phrase in case.evaluation:
+        assert phrase in plain(evaluation)
+    for phrase in case.never:
+        assert phrase not in plain(summary) and phrase not in plain(evaluation)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_figure_of_a_state_sentence_is_a_value_span(mini, case: Case):
+    case.setup(mini)
+    summary, evaluation, displays = sentences(mini, case.iku)
+    for text in (summary, evaluation):
+        for shown, value_id in SPAN.findall(text):
+            assert shown.replace("\\", "").startswith(displays[value_id])
+        rest = re.sub(r"\b20\d\d\b", "", SPAN.sub("", text))
+        assert not re.search(r"\d", rest), rest
