@@ -82,7 +82,7 @@ def test_unknown_indicator_in_score_file_lists_known(mini) -> None:
 
 
 def test_published_figures_file_that_does_not_parse(mini) -> None:
-    mini.write("data/mini/2025/terbitan.csv", "id;tempat;terbitan\nx;y;z\n")
+    mini.write("data/mini/2025/terbitan.csv", "id,tempat,terbitan\nx,y,z\n")
     text = mini.read("params/mini-2025-tw2.yml")
     mini.write(
         "params/mini-2025-tw2.yml", text + "published_figures: data/mini/2025/terbitan.csv\n"
