@@ -42,14 +42,27 @@ def test_shipped_texts_contain_no_typed_figures():
 
 def test_latin1_text_is_an_input_error_naming_the_file(mini):
     from lkj.book.texts import load, text_path
+    from lkj.inputs.load import load_inputs
     from lkj.inputs.params import load_run
+    from lkj.values.access import Reads
 
     run = load_run(mini.params)
+    reads = Reads(load_inputs(run), Registry())
     path = text_path(run, "kata_pengantar")
     path.parent.mkdir(parents=True)
     path.write_bytes("Pengantar.\nDi Café.\n".encode("latin-1"))
     with pytest.raises(InputError) as err:
-        load(run, "kata_pengantar", Registry())
+        load(reads, "kata_pengantar", Registry())
     (problem,) = err.value.problems
     assert (problem.file, problem.row) == ("data/mini/2025/teks/tw2/kata_pengantar.md", 2)
     assert "simpan ulang berkas sebagai UTF-8" in problem.fix
+
+
+def test_render_refuses_markup_even_without_lkj_check():
+    with pytest.raises(InputError) as err:
+        render("aman\n<script>alert(1)</script>", Registry(), "data/x/teks.md")
+    assert {(p.file, p.row) for p in err.value.problems} == {("data/x/teks.md", 2)}
+
+
+def test_render_leaves_the_prompt_comments_out():
+    assert render("<!-- tulis di sini -->\nIsi.", Registry(), "t.md") == "\nIsi."

@@ -14,7 +14,8 @@ def readme_columns() -> dict[str, list[str]]:
     """dataset → column names from the table in data/README.md ('*' = nullable)."""
     found = {}
     text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Record-level datasets") :]
+    start = text.index("## Record-level datasets")
+    section = text[start : text.index("\n## ", start + 1)]  # that section only
     for line in section.splitlines():
         m = re.fullmatch(r"\| (\w+) \| (.+) \| \w+ \|", line)
         if m and m.group(1) != "dataset":

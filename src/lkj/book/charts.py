@@ -139,7 +139,8 @@ def anggaran_vs_kinerja(reg: Registry, inputs: Inputs) -> Figure:
     kegiatan = [
         k for k in inputs.pk.kegiatan if f"kegiatan.{k.kode.lower()}.tw{q}.capaian_tahunan" in reg
     ]
-    labels = [textwrap.fill(k.nama, 34) for k in kegiatan]
+    # "\$": a "$" in a kegiatan name is text, not mathtext (nor a parse error)
+    labels = [textwrap.fill(k.nama, 34).replace("$", r"\$") for k in kegiatan]
     serap = [reg[f"anggaran.{k.kode.lower()}.persen"] for k in kegiatan]
     kinerja = [reg[f"kegiatan.{k.kode.lower()}.tw{q}.capaian_tahunan"] for k in kegiatan]
     fig, ax = subplots(figsize=(6.5, 3.2))

@@ -10,6 +10,7 @@ from num2words import num2words  # type: ignore[import-untyped]
 
 from lkj.book import statements
 from lkj.book.display import escape_markdown
+from lkj.book.display import escape_markdown as e  # every string from data/ in a sentence
 from lkj.book.display import value as value_span
 from lkj.inputs.pk import PK, Iku, Profile
 from lkj.values import formatting as fmt
@@ -67,7 +68,7 @@ class Writer:
 
     def budget(self, unit_name: str) -> str:
         return (
-            f"Dalam pelaksanaan kegiatan untuk mencapai kinerja, {unit_name} tahun {self.year} "
+            f"Dalam pelaksanaan kegiatan untuk mencapai kinerja, {e(unit_name)} tahun {self.year} "
             f"didukung dengan alokasi anggaran sebesar {self.v('anggaran.total.pagu')}. "
             f"Sampai dengan akhir {self.tw} tahun {self.year} realisasi anggaran adalah sebesar "
             f"{self.v('anggaran.total.realisasi')} ({self.v('anggaran.total.persen')})."
@@ -75,7 +76,8 @@ class Writer:
 
     def budget_revision(self, unit_name: str) -> str:
         return (
-            f"Dalam melaksanakan kegiatan guna pencapaian sasaran tahun {self.year}, {unit_name} "
+            f"Dalam melaksanakan kegiatan guna pencapaian sasaran tahun {self.year}, "
+            f"{e(unit_name)} "
             f"didukung dengan anggaran sebesar {self.v('anggaran.total.pagu_awal')} yang "
             f"kemudian direvisi menjadi {self.v('anggaran.total.pagu')}. Sampai dengan {self.tw} "
             f"telah terealisasi anggaran sebesar {self.v('anggaran.total.realisasi')} "
@@ -90,8 +92,8 @@ class Writer:
             if f"kegiatan.{kk}.tw{q}.capaian_tahunan" not in self.reg:
                 continue
             sentences.append(
-                f"Pada kegiatan “{keg.nama}” rata-rata capaian kinerja {self.tw} terhadap target "
-                f"tahunan sebesar {self.v(f'kegiatan.{kk}.tw{q}.capaian_tahunan')} dengan "
+                f"Pada kegiatan “{e(keg.nama)}” rata-rata capaian kinerja {self.tw} terhadap "
+                f"target tahunan sebesar {self.v(f'kegiatan.{kk}.tw{q}.capaian_tahunan')} dengan "
                 f"penyerapan anggaran sebesar {self.v(f'anggaran.{kk}.persen')}."
             )
         return " ".join(sentences)
@@ -104,7 +106,7 @@ class Writer:
 
     def overview(self, unit_name: str) -> str:
         return (
-            f"{unit_name} telah menetapkan {self.counted('pk.banyak_sasaran')} Sasaran "
+            f"{e(unit_name)} telah menetapkan {self.counted('pk.banyak_sasaran')} Sasaran "
             f"Strategis dan {self.counted('pk.banyak_iku')} Indikator Kinerja Utama (IKU). "
             f"Berikut ringkasan capaian kinerja {self.tw} berdasarkan Perjanjian Kinerja "
             f"Tahun {self.year}."
@@ -112,11 +114,11 @@ class Writer:
 
     def renstra(self, profile: Profile) -> str:
         r = profile.renstra
-        misi = "\n".join(f"{LETTERS[i]}) {m}" for i, m in enumerate(r.misi))
-        tujuan = "\n".join(f"{LETTERS[i]}) {t}" for i, t in enumerate(r.tujuan))
+        misi = "\n".join(f"{LETTERS[i]}) {e(m)}" for i, m in enumerate(r.misi))
+        tujuan = "\n".join(f"{LETTERS[i]}) {e(t)}" for i, t in enumerate(r.tujuan))
         return (
-            f"**1. Visi**\n\nVisi {profile.nama_singkat} untuk periode {r.periode}:\n\n"
-            f"> **“{r.visi}”**\n\n"
+            f"**1. Visi**\n\nVisi {e(profile.nama_singkat)} untuk periode {e(r.periode)}:\n\n"
+            f"> **“{e(r.visi)}”**\n\n"
             f"**2. Misi**\n\nUntuk mewujudkan visi tersebut ditetapkan "
             f"{self.counted('renstra.banyak_misi')} misi:\n\n{misi}\n\n"
             f"**3. Tujuan**\n\nBerdasarkan visi dan misi tersebut ditetapkan "
@@ -125,20 +127,20 @@ class Writer:
 
     def evaluation_intro(self, unit_name: str) -> str:
         return (
-            f"Hasil evaluasi dan analisis capaian kinerja {unit_name} {self.tw} tahun "
+            f"Hasil evaluasi dan analisis capaian kinerja {e(unit_name)} {self.tw} tahun "
             f"{self.year} per sasaran strategis adalah sebagai berikut."
         )
 
     def pk_intro(self, unit_name: str) -> str:
         return (
-            f"Sebagai penjabaran tujuan yang akan dicapai pada tahun {self.year}, {unit_name} "
+            f"Sebagai penjabaran tujuan yang akan dicapai pada tahun {self.year}, {e(unit_name)} "
             f"telah menetapkan Sasaran Strategis dan IKU yang tertuang dalam Perjanjian "
             f"Kinerja Tahun {self.year} sebagai berikut."
         )
 
     def kegiatan_budget(self) -> str:
         rows = [
-            f"{n}. {k.nama}: {self.v(f'anggaran.{k.kode.lower()}.pagu')}"
+            f"{n}. {e(k.nama)}: {self.v(f'anggaran.{k.kode.lower()}.pagu')}"
             for n, k in enumerate(self.pk.kegiatan, start=1)
         ]
         return (

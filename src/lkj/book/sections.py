@@ -25,7 +25,7 @@ def evaluation(book: Book) -> None:
             d.heading(iku.nama, 3, id=f"evaluasi-{iku.key}")
             d.table(book.tables.iku(iku))
             d.markdown("**a. Informasi Kinerja**")
-            d.markdown(iku.informasi_kinerja)
+            d.markdown(d.escape_markdown(iku.informasi_kinerja))  # pk.yml text: no markup
             d.markdown("**b. Evaluasi Kinerja**")
             d.markdown(book.writer.evaluation(iku))
             d.markdown(book.iku_text(iku))
@@ -36,7 +36,7 @@ def evaluation(book: Book) -> None:
 def summary(book: Book) -> None:
     """Ringkasan Eksekutif: one paragraph per IKU, in PK order."""
     for iku in book.pk.iku:
-        d.markdown(f"**{iku.nomor}. {iku.nama}**")
+        d.markdown(f"**{iku.nomor}. {d.escape_markdown(iku.nama)}**")
         d.markdown(book.writer.summary(iku))
 
 

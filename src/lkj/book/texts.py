@@ -1,7 +1,9 @@
 """The analyst's own words: per-quarter Markdown files under data/<unit>/<year>/teks/tw<Q>/.
 
 A text may cite a computed figure as {{ value.id }}; it is replaced by the value's display
-(as a traceable span), so figures are never typed into texts.
+(as a traceable span), so figures are never typed into texts. Texts are Markdown without
+markup of any target (lkj.inputs.textcheck): checked again here, so a text that reaches a
+notebook without `lkj check` or a build's validation still never becomes HTML or typst.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from lkj import paths
 from lkj.book.display import value as value_span
 from lkj.errors import InputError, Problem
 from lkj.inputs.params import Run
+from lkj.inputs.textcheck import check_text, without_comments
 from lkj.values.access import Reads
 from lkj.values.registry import Registry
 
@@ -39,8 +42,9 @@ def text_path(run: Run, name: str) -> Path:
 
 
 def render(text: str, registry: Registry, shown: str) -> str:
-    """Replace {{ id }} by the value span; unknown ids are input errors with their line."""
-    problems = []
+    """Replace {{ id }} by the value span; unknown ids and markup are input errors (line)."""
+    text = without_comments(text)  # the prompts of `lkj new-quarter`: not for the reader
+    problems = check_text(text, shown)
     for match in PLACEHOLDER.finditer(text):
         if match.group(1) not in registry:
             line = text[: match.start()].count("\n") + 1

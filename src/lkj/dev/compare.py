@@ -38,7 +38,8 @@ ID_RENAMES = {
     "lampiran5.": "verifikasi.",
 }
 VALUE_FIELDS = ("value", "display", "display_with_unit", "label", "unit", "kind")
-_ID_RE = re.compile(r"\blampiran([2-5])\.(?=[a-z_])")
+# No \b: PDF text extraction may glue an id to the word before it ("jumlahlampiran5.…").
+_ID_RE = re.compile(r"lampiran([2-5])\.(?=[a-z_])")
 _CODE_RE = re.compile(r"\b(?:src/)?lkj[./][A-Za-z_./]+(?:\.py)?(?::\d+)?")
 _HEX_RE = re.compile(r"\b[0-9a-f]{7,64}\b")
 
@@ -147,7 +148,7 @@ def _words(pages: list[str]) -> str:
     for page in pages:
         for line in set(page.splitlines()):
             counts[line] = counts.get(line, 0) + 1
-    furniture = {line for line, n in counts.items() if n >= 3}
+    furniture = {line for line, n in counts.items() if n >= 3 and len(line) >= 15}
     kept = [
         line
         for page in pages

@@ -213,6 +213,13 @@ class _Loader:
         return found
 
 
+def _text_problems(run: Run) -> list[Problem]:
+    from lkj.inputs.textcheck import check_texts
+
+    folder = paths.text_dir(run.year_dir, run.params.quarter)
+    return check_texts(folder, {p: run.shown(p) for p in folder.rglob("*.md")})
+
+
 def load_inputs(run: Run) -> Inputs:
     """Read and validate every input of the run; raise InputError listing every problem."""
     loader = _Loader(run, files={run.shown(run.params_path): run.params_path})
@@ -236,7 +243,10 @@ def load_inputs(run: Run) -> Inputs:
     problems += ikpa_warnings(tables)
     problems += later_rows(run.params.quarter, tables)
     texts = quarter_texts(run.year_dir, run.params.quarter)
-    problems += text_problems([(p, as_written(p, run.root)) for p in texts], run.root)
+    unreadable = text_problems([(p, as_written(p, run.root)) for p in texts], run.root)
+    problems += unreadable
+    if not unreadable:  # texts stay text: checked before any notebook runs
+        problems += _text_problems(run)
 
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lkj.book.tablespec import Cell, TableSpec
-from lkj.provenance.manifest import input_files
+from lkj.provenance.manifest import input_files, withheld_files
 from lkj.provenance.record import sha256
 from lkj.provenance.rows import line_ranges
 from lkj.values.registry import Value
@@ -53,8 +53,15 @@ def rows_text(rows: Iterable[int]) -> str:
     return f"{len(rows)} baris: {text}" if rows else "—"
 
 
-def _source_cells(v: Value, hashes: dict[str, str]) -> tuple[str, str]:
-    where = [f"{Path(s.file).name}, {rows_text(s.rows)}" for s in v.sources]
+def _source_cells(
+    v: Value, hashes: dict[str, str], withheld: frozenset[str] = frozenset()
+) -> tuple[str, str]:
+    # Public edition, personal data: the count only (line numbers could be intersected).
+    where = [
+        f"{Path(s.file).name}, "
+        + (f"{len(s.rows)} baris" if s.file in withheld else rows_text(s.rows))
+        for s in v.sources
+    ]
     short = [hashes.get(s.file, "?")[:12] for s in v.sources]
     return "\n".join(where) or "—", "\n".join(short) or "—"
 
@@ -76,7 +83,10 @@ def files_table(files: dict[str, Path], table_id: str = "tbl-jejak-berkas") -> T
 
 
 def values_table(
-    values: Iterable[Value], hashes: dict[str, str], iku_names: dict[str, str]
+    values: Iterable[Value],
+    hashes: dict[str, str],
+    iku_names: dict[str, str],
+    withheld: frozenset[str] = frozenset(),
 ) -> TableSpec:
     header = [
         ["Id", "Uraian", "Nilai", "Rumus", "Dihitung dari", "Sumber (berkas, baris)", "sha256"]
@@ -88,7 +98,7 @@ def values_table(
         if title != group:
             body.append([Cell(title, colspan=7, bold=True, align="left")])
             group = title
-        where, short = _source_cells(v, hashes)
+        where, short = _source_cells(v, hashes, withheld)
         formula = v.formula + (f"\n({v.note})" if v.note else "")
         body.append(
             [
@@ -118,7 +128,8 @@ def jejak_tables(book) -> list[TableSpec]:  # book: lkj.book.core.Book (import c
     files = input_files(book.inputs)
     hashes = {name: sha256(path) for name, path in files.items()}
     names = {i.key: f"IKU {i.nomor}" for i in book.pk.iku}
-    return [files_table(files), values_table(book.reg, hashes, names)]
+    withheld = frozenset(withheld_files(book.inputs, files))
+    return [files_table(files), values_table(book.reg, hashes, names, withheld)]
 
 
 def intro(book) -> str:

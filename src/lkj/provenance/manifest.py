@@ -5,7 +5,10 @@ Layout (validated by resources/values.schema.json):
    "params": {"file", "sha256", "values"}, "files": {path: {sha256, bytes, row_hashes}},
    "values": {id: {label, value, display, formula, inputs, sources, code, shown_in, ...}}}
 `row_hashes` (a short sha256 per data line a value uses) lets `lkj diff` name the changed
-rows under a changed value without shipping the rows themselves.
+rows under a changed value without shipping the rows themselves. In a public edition a
+personal dataset (lkj.inputs.personal) has neither: its sources keep their row count and
+selection, but no line numbers (they would let values be intersected down to one person)
+and no row hashes (an unsalted hash confirms whether a known person is in the list).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import lkj
+from lkj.inputs import personal
 from lkj.inputs.load import Inputs
 from lkj.provenance.record import UNKNOWN, build_record, sha256
 from lkj.values.access import run_files
@@ -142,6 +146,22 @@ def input_files(inputs: Inputs) -> dict[str, Path]:
     return run_files(inputs)
 
 
+def withheld_files(inputs: Inputs, names: Iterable[str]) -> set[str]:
+    """The files whose line numbers and row hashes this edition must not publish."""
+    run = inputs.run
+    if not personal.is_public(run.params.edition):
+        return set()
+    return {name for name in names if personal.is_personal_file(run.root, name)}
+
+
+def _record(v: Value, shown: list[dict[str, Any]] | None, withheld: set[str]) -> dict[str, Any]:
+    out = value_record(v, shown)
+    for s in out["sources"]:
+        if s["file"] in withheld:
+            s["rows"] = []  # row_count and selection stay: they say as much as the tables
+    return out
+
+
 def make_manifest(
     inputs: Inputs,
     registry: Registry,
@@ -155,12 +175,14 @@ def make_manifest(
     for v in registry:
         for s in v.sources:
             used.setdefault(s.file, set()).update(s.rows)
+    read = input_files(inputs)
+    withheld = withheld_files(inputs, read)
     files = {}
-    for name, path in sorted(input_files(inputs).items()):
+    for name, path in sorted(read.items()):
         files[name] = {
             "sha256": sha256(path),
             "bytes": path.stat().st_size,
-            "row_hashes": _line_hashes(path, used.get(name, set())),
+            "row_hashes": {} if name in withheld else _line_hashes(path, used.get(name, set())),
         }
     return {
         "schema": SCHEMA,
@@ -173,7 +195,7 @@ def make_manifest(
             "values": run.params.model_dump(mode="json"),
         },
         "files": files,
-        "values": {v.id: value_record(v, shown.get(v.id)) for v in registry},
+        "values": {v.id: _record(v, shown.get(v.id), withheld) for v in registry},
     }
 
 

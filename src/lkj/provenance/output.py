@@ -9,7 +9,13 @@ from lkj.compute.engine import compute
 from lkj.inputs.load import Inputs, load_inputs
 from lkj.inputs.params import Run
 from lkj.provenance import panel
-from lkj.provenance.manifest import FILE_NAME, make_manifest, shown_in, write_manifest
+from lkj.provenance.manifest import (
+    FILE_NAME,
+    make_manifest,
+    shown_in,
+    withheld_files,
+    write_manifest,
+)
 from lkj.values.registry import Registry
 
 
@@ -38,7 +44,11 @@ def write_provenance(
     build_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(out / FILE_NAME, build_dir / FILE_NAME)  # the same bytes, serialised once
     if (out / "html").is_dir():
-        panel.install(out / "html", manifest, run.root)
+        withheld = withheld_files(inputs, manifest["files"])
+        lines = {
+            v.id: {s.file: list(s.rows) for s in v.sources if s.file in withheld} for v in registry
+        }
+        panel.install(out / "html", manifest, run.root, lines)
     shown = sum(1 for v in manifest["values"].values() if v["shown_in"])
     return (
         f"{len(manifest['values'])} nilai ({shown} tampil di buku), {len(manifest['files'])} berkas"

@@ -30,6 +30,7 @@ class RunData:
 
     def _prepare(self, run: Run, inputs: Inputs | None) -> tuple[RunBook, str]:
         from lkj.book.core import Book as RunBook
+        from lkj.inputs.personal import redacted
         from lkj.render.xlsx import write_tables_xlsx
 
         try:
@@ -39,7 +40,8 @@ class RunData:
                 from lkj.compute.engine import compute
 
                 book = RunBook(inputs, compute(inputs))
-            handoff.publish(run, book.inputs, book.reg)  # for the kernels (lkj.book.memo)
+            # Public runs leave no personal column on disk, not even in _build/ (security.md).
+            handoff.publish(run, redacted(book.inputs), book.reg)  # for the kernels (book.memo)
         finally:
             handoff.withdraw(run)  # published, or failed: the kernels stop waiting either way
         self.xlsx.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ It also applies what depends on the target, given as metadata `lkj-target` ("htm
   - for docx, raw HTML blocks are read back as pandoc elements (Word takes no raw HTML) and
     content visible in the HTML book is visible in Word too;
   - `.content-visible` / `.content-hidden` divs with `when-format` (Quarto's convention);
+  - links and images to anything but http(s), mailto or the book itself lose their target;
   - for typst, spans `.lkj-value` become `#lkj-value("id")[text]` (the hook the typst
     template defines), and lkj's own wrapper divs are unwrapped, because typst page-level
     rules (landscape pages) are not allowed inside the `#block` pandoc makes of a div.
@@ -101,7 +102,28 @@ local function typst_string(s)
   return '"' .. s:gsub("\\", "\\\\"):gsub('"', '\\"') .. '"'
 end
 
+-- Links only to http(s), mailto or inside the book: a `javascript:`/`data:`/`file:` target
+-- from any text (lkj check refuses them in analyst texts already) never reaches a reader.
+local SAFE_SCHEMES = { http = true, https = true, mailto = true }
+
+local function safe_target(url)
+  local plain = url:gsub("[%c%s]", "")
+  local scheme = plain:match("^([%a][%w+.-]*):")
+  return scheme == nil or SAFE_SCHEMES[scheme:lower()] == true
+end
+
 local target_filter = {
+  Link = function(link)
+    if not safe_target(link.target) then return link.content end
+    return nil
+  end,
+  Image = function(img)
+    -- lkj's own figures are embedded PNGs (data:image/png): an image, never a script
+    if not (safe_target(img.src) or img.src:match("^data:image/png;base64,")) then
+      return img.caption
+    end
+    return nil
+  end,
   RawBlock = function(raw)
     -- Word cannot take raw HTML: read lkj's exact HTML (tables with row/column spans,
     -- signature blocks) back into pandoc elements that the docx writer turns into Word tables.

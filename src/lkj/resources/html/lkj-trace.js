@@ -75,18 +75,40 @@
       notes.map(function (t) { return el("p", { "class": "lkj-trace-note", text: t }); })));
   }
 
-  function sourceBlock(s) {
+  // Public edition, personal data: counts per group instead of rows (small groups "< 3").
+  function countsTables(id, file) {
+    var tables = ((data.groups || {})[id] || {})[file] || [];
+    var wrap = el("div", { "class": "lkj-trace-rows-wrap" });
+    tables.forEach(function (t) {
+      var table = el("table", { "class": "lkj-trace-rows" });
+      table.appendChild(el("thead", {}, [el("tr", {}, [
+        el("th", { scope: "col", text: t.column }), el("th", { scope: "col", text: "orang" })])]));
+      var tbody = el("tbody");
+      t.groups.forEach(function (g) {
+        tbody.appendChild(el("tr", {}, [el("th", { scope: "row", text: g[0] }), el("td", { text: g[1] })]));
+      });
+      table.appendChild(tbody);
+      wrap.appendChild(table);
+    });
+    wrap.appendChild(el("p", { "class": "lkj-trace-note", text: "Data pribadi: edisi publik hanya memuat " +
+      "jumlah per kelompok; kelompok kurang dari " + (data.k || 3) + " orang digabung menjadi \u201c(lainnya)\u201d " +
+      "(ditulis \u201c< " + (data.k || 3) + "\u201d bila masih kurang). Rincian per orang hanya ada di edisi internal." }));
+    return wrap;
+  }
+
+  function sourceBlock(id, s) {
     var info = data.files[s.file] || {};
     var sha = info.sha256 || "";
     var holder = el("div", { "class": "lkj-trace-rows-holder" });
+    var what = info.counted ? "rekap " + s.row_count + " orang" : s.row_count + " baris";
     var toggle = el("button", { type: "button", "class": "lkj-trace-show-rows", "aria-expanded": "false",
-      text: "Tampilkan " + s.row_count + " baris" });
+      text: "Tampilkan " + what });
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") === "true";
       holder.textContent = "";
-      if (!open) { holder.appendChild(rowsTable(s.file, s.rows)); }
+      if (!open) { holder.appendChild(info.counted ? countsTables(id, s.file) : rowsTable(s.file, s.rows)); }
       toggle.setAttribute("aria-expanded", open ? "false" : "true");
-      toggle.textContent = (open ? "Tampilkan " : "Sembunyikan ") + s.row_count + " baris";
+      toggle.textContent = (open ? "Tampilkan " : "Sembunyikan ") + what;
     });
     return el("div", { "class": "lkj-trace-source" }, [
       el("p", {}, [el("strong", { "class": "lkj-trace-file", text: s.file })]),
@@ -124,7 +146,7 @@
         v.inputs.map(function (i) { return el("li", {}, [valueButton(i)]); }))]));
     }
     if (v.sources.length) {
-      content.appendChild(section("Sumber data", v.sources.map(sourceBlock)));
+      content.appendChild(section("Sumber data", v.sources.map(function (s) { return sourceBlock(id, s); })));
     }
     var params = Object.keys(v.params).map(function (k) { return k + " = " + v.params[k]; }).join(", ");
     content.appendChild(section("Parameter run", [
