@@ -106,3 +106,10 @@ def cache_part(cache: Path, name: str) -> Path:
     if name not in CACHE_PARTS:
         raise ValueError(f"unknown cache part: {name}")
     return cache / name
+
+
+BACKUP = ".cadangan"  # below a year folder: data files replaced by `lkj import`, one per import
+
+
+def backup_root(year_dir: Path) -> Path:
+    return year_dir / BACKUP

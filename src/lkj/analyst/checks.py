@@ -1,11 +1,13 @@
 """Plausibility warnings for `lkj check`: valid data that still looks wrong.
 
-They never fail a check (severity "warning"); the analyst decides. Four kinds:
-  - a quarter up to the report quarter with no data for an IKU or for the budget;
-  - a quarter's realisation far from the earlier quarters of the year;
-  - a total that does not match its parts (Σ quarter targets vs the annual target of an IKU
-    that adds up its quarters; budget spent vs the revised pagu);
-  - a later quarter whose target is still 0 (not set yet).
+They never fail a check (severity "warning"); the analyst decides. Each is a `Flag` with a code
+(the word a declaration in catatan.yml names, lkj.analyst.notes) and its subject:
+  - kosong: a quarter up to the report quarter with no data for an IKU (not for an IKU with
+    `kosong: nol`, where no rows means 0) or for the budget (subject "anggaran");
+  - lonjakan: a quarter's realisation far from the earlier quarters of the year;
+  - jumlah_target: Σ quarter targets ≠ the annual target of an IKU that adds up its quarters;
+  - melebihi_pagu: budget spent above the revised pagu (subject: the kegiatan);
+  - target_nol: a later quarter whose target is still 0 (not set yet).
 `write_html` makes the same list (errors included) a page to open in a browser.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lkj.analyst import coverage
@@ -27,23 +30,40 @@ FACTOR = 3.0
 POINTS = 50.0
 
 
+@dataclass(frozen=True)
+class Flag:
+    """One warning with what a declaration needs to match it: code, subject, quarter."""
+
+    code: str
+    subject: str
+    quarter: int | None
+    problem: Problem
+
+
 def _warn(file: str, message: str, fix: str, **kw: object) -> Problem:
     return Problem(file, message, fix=fix, severity="warning", **kw)  # type: ignore[arg-type]
 
 
-def empty_quarters(inputs: Inputs) -> list[Problem]:
+def empty_quarters(inputs: Inputs) -> list[Flag]:
     q = inputs.run.params.quarter
     return [
-        _warn(
-            gap.file,
-            gap.message().split(": ", 1)[1],
-            "isi data triwulan itu; abaikan bila memang tidak ada kegiatan",
+        Flag(
+            "kosong",
+            gap.iku.kode if gap.iku is not None else "anggaran",
+            gap.quarter,
+            _warn(
+                gap.file,
+                gap.message().split(": ", 1)[1],
+                "isi data triwulan itu; bila memang tidak ada kegiatan, catat di catatan.yml "
+                "(lihat data/README.md)",
+            ),
         )
         for gap in coverage.gaps(inputs, list(range(1, q + 1)))
+        if gap.iku is None or gap.iku.sumber.kosong != "nol"
     ]
 
 
-def outliers(inputs: Inputs, reg: Registry) -> list[Problem]:
+def outliers(inputs: Inputs, reg: Registry) -> list[Flag]:
     found = []
     q = inputs.run.params.quarter
     for iku in inputs.pk.iku:
@@ -57,8 +77,8 @@ def outliers(inputs: Inputs, reg: Registry) -> list[Problem]:
         }
         for k, value in series.items():
             earlier = [series[j] for j in series if j < k]
-            if not earlier:
-                continue
+            if not earlier or (value == 0 and iku.sumber.kosong == "nol"):
+                continue  # kosong: nol declares a quarter without rows to be 0
             mean = sum(earlier) / len(earlier)
             if iku.jenis == "persentase":
                 off = abs(value - mean) >= POINTS
@@ -66,13 +86,18 @@ def outliers(inputs: Inputs, reg: Registry) -> list[Problem]:
                 off = mean > 0 and (value > FACTOR * mean or value < mean / FACTOR)
             if off:
                 found.append(
-                    _warn(
-                        shown,
-                        f"IKU {iku.nomor}: realisasi {fmt.quarter_label(k)} "
-                        f"({fmt.number(value)}) jauh dari rata-rata triwulan sebelumnya "
-                        f"({fmt.number(mean)})",
-                        "periksa data triwulan itu (baris hilang, ganda, atau salah triwulan)",
-                        value=fmt.number(value),
+                    Flag(
+                        "lonjakan",
+                        iku.kode,
+                        k,
+                        _warn(
+                            shown,
+                            f"IKU {iku.nomor}: realisasi {fmt.quarter_label(k)} "
+                            f"({fmt.number(value)}) jauh dari rata-rata triwulan sebelumnya "
+                            f"({fmt.number(mean)})",
+                            "periksa data triwulan itu (baris hilang, ganda, atau salah triwulan)",
+                            value=fmt.number(value),
+                        ),
                     )
                 )
     return found
@@ -85,7 +110,7 @@ def _number(text: str) -> float | None:
         return None
 
 
-def totals(inputs: Inputs) -> list[Problem]:
+def totals(inputs: Inputs) -> list[Flag]:
     found = []
     run = inputs.run
     shown = run.shown(run.year_dir / "target.csv")
@@ -104,12 +129,18 @@ def totals(inputs: Inputs) -> list[Problem]:
         total = sum(p for p in parts if p is not None)
         if abs(total - annual) > 1e-9:
             found.append(
-                _warn(
-                    shown,
-                    f"{iku.kode}: jumlah target TW1–TW4 ({fmt.number(total)}) tidak sama dengan "
-                    f"target tahunan ({fmt.number(annual)}), padahal realisasinya dijumlahkan",
-                    "samakan target triwulan dengan target tahunan di Perjanjian Kinerja",
-                    column="target",
+                Flag(
+                    "jumlah_target",
+                    iku.kode,
+                    None,
+                    _warn(
+                        shown,
+                        f"{iku.kode}: jumlah target TW1–TW4 ({fmt.number(total)}) tidak sama "
+                        f"dengan target tahunan ({fmt.number(annual)}), padahal realisasinya "
+                        "dijumlahkan",
+                        "samakan target triwulan dengan target tahunan di Perjanjian Kinerja",
+                        column="target",
+                    ),
                 )
             )
     pagu, spent = inputs.tables.get("pagu"), inputs.tables.get("realisasi_anggaran")
@@ -119,18 +150,23 @@ def totals(inputs: Inputs) -> list[Problem]:
             total = float(used.get(row["kegiatan"], 0))
             if total > row["pagu_revisi"]:
                 found.append(
-                    _warn(
-                        spent.shown,
-                        f"realisasi {row['kegiatan']} ({fmt.rupiah(total)}) melebihi pagu revisi "
-                        f"({fmt.rupiah(row['pagu_revisi'])}) di {pagu.shown}",
-                        "periksa realisasi bulanan atau pagu_revisi",
-                        column="realisasi",
+                    Flag(
+                        "melebihi_pagu",
+                        str(row["kegiatan"]),
+                        None,
+                        _warn(
+                            spent.shown,
+                            f"realisasi {row['kegiatan']} ({fmt.rupiah(total)}) melebihi pagu "
+                            f"revisi ({fmt.rupiah(row['pagu_revisi'])}) di {pagu.shown}",
+                            "periksa realisasi bulanan atau pagu_revisi",
+                            column="realisasi",
+                        ),
                     )
                 )
     return found
 
 
-def later_targets(inputs: Inputs) -> list[Problem]:
+def later_targets(inputs: Inputs) -> list[Flag]:
     run = inputs.run
     shown = run.shown(run.year_dir / "target.csv")
     found = []
@@ -140,26 +176,36 @@ def later_targets(inputs: Inputs) -> list[Problem]:
             continue
         if _number(str(row["target"])) == 0:
             found.append(
-                _warn(
-                    shown,
-                    f"{row['iku']}: target {period} masih 0 (belum ditetapkan?)",
-                    "isi target triwulan itu sesuai Perjanjian Kinerja",
-                    row=int(row["_row"]),
-                    column="target",
-                    value=str(row["target"]),
+                Flag(
+                    "target_nol",
+                    str(row["iku"]),
+                    int(period[2]),
+                    _warn(
+                        shown,
+                        f"{row['iku']}: target {period} masih 0 (belum ditetapkan?)",
+                        "isi target triwulan itu sesuai Perjanjian Kinerja",
+                        row=int(row["_row"]),
+                        column="target",
+                        value=str(row["target"]),
+                    ),
                 )
             )
     return found
 
 
-def plausibility(inputs: Inputs, reg: Registry) -> list[Problem]:
-    """Every warning about valid but doubtful data."""
+def flags(inputs: Inputs, reg: Registry) -> list[Flag]:
+    """Every warning about valid but doubtful data, with its code and subject."""
     return [
         *empty_quarters(inputs),
         *outliers(inputs, reg),
         *totals(inputs),
         *later_targets(inputs),
     ]
+
+
+def plausibility(inputs: Inputs, reg: Registry) -> list[Problem]:
+    """Every warning about valid but doubtful data."""
+    return [flag.problem for flag in flags(inputs, reg)]
 
 
 def write_html(

@@ -32,9 +32,10 @@ class Gap:
         tw = fmt.quarter_label(self.quarter)
         if self.iku is None:
             return f"{self.file}: belum ada realisasi anggaran {tw}"
+        zero = " (dihitung 0: kosong: nol)" if self.iku.sumber.kosong == "nol" else ""
         return (
             f"{self.file}: belum ada data {tw} untuk IKU {self.iku.nomor} "
-            f"({self.iku.kode}, {self.iku.sumber.aturan})"
+            f"({self.iku.kode}, {self.iku.sumber.aturan}){zero}"
         )
 
 

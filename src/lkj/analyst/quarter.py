@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from lkj import paths
-from lkj.analyst import coverage
+from lkj.analyst import coverage, datachecks
 from lkj.book.texts import QUARTER_TEXTS
 from lkj.errors import InputError, LkjError
 from lkj.inputs import specs as sc
@@ -197,6 +197,8 @@ def _missing(run: Run, codes: list[str]) -> list[str]:
         ]
     todo = [gap.message() for gap in coverage.gaps(inputs, [run.params.quarter])]
     todo += coverage.undeclared_empty(inputs, run.params.quarter)
+    todo += [flag.problem.render() for flag in datachecks.ikpa_gaps(inputs)]
+    todo += [p.render() for p in datachecks.unknown_indicators(inputs)]
     todo += [f"{path}: teks belum ditulis" for path in coverage.unwritten_texts(run, codes)]
     return todo
 

@@ -25,7 +25,8 @@ def _warn(problems: list[Problem]) -> None:
 
 def check(args: argparse.Namespace) -> int:
     """Validate (errors fail), then warn about doubtful data; optionally write an HTML page."""
-    from lkj.analyst.checks import plausibility, write_html
+    from lkj.analyst.checks import write_html
+    from lkj.analyst.review import review
     from lkj.compute.engine import compute
     from lkj.inputs.load import load_inputs, read_run
 
@@ -33,19 +34,25 @@ def check(args: argparse.Namespace) -> int:
     title = f"Pemeriksaan data {run.name}"
     try:
         inputs = load_inputs(run)
+        found = review(inputs, compute(inputs))
+        if found.errors:
+            raise InputError([*found.errors, *found.warnings, *found.notes])
     except InputError as exc:
         if args.html:
             write_html(Path(args.html), title, exc.problems, exc.warnings)
             err_console.print(f"  Laporan pemeriksaan: {args.html}", soft_wrap=True)
         raise
-    warnings = [*inputs.warnings, *plausibility(inputs, compute(inputs))]
-    _warn(warnings)
+    _warn(found.warnings)
+    for note in found.notes:
+        err_console.print(f"  [dim]i {escape(note.render())}[/]", soft_wrap=True)
     out_console.print(
         f"[green]✓[/] {run.shown(run.params_path)}: semua data masukan sah "
-        f"({len(inputs.files)} berkas diperiksa, {len(warnings)} peringatan)."
+        f"({len(inputs.files)} berkas diperiksa, {len(found.warnings)} peringatan, "
+        f"{len(found.notes)} catatan).",
+        soft_wrap=True,
     )
     if args.html:
-        write_html(Path(args.html), title, [], warnings)
+        write_html(Path(args.html), title, [], [*found.warnings, *found.notes])
         out_console.print(f"  Laporan pemeriksaan: {args.html}", soft_wrap=True)
     return 0
 
@@ -79,15 +86,43 @@ def template(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
-    from lkj.analyst.excel.importer import import_workbook
+    from lkj.analyst.excel.importer import ChangedSinceTemplate, import_workbook
 
-    result = import_workbook(Path(args.workbook), args.params)
+    try:
+        result = import_workbook(Path(args.workbook), args.params, replace=args.replace)
+    except ChangedSinceTemplate as exc:
+        for line in str(exc).splitlines():
+            err_console.print(escape(line), soft_wrap=True)
+        return 1
     _warn(result.warnings)
     for path in result.written:
-        out_console.print(f"  [green]✓[/] ditulis: {path}", soft_wrap=True)
+        out_console.print(f"  [green]✓[/] ditulis: {escape(str(path))}", soft_wrap=True)
+    if result.backup is not None:
+        out_console.print(
+            f"  berkas lama disimpan di {escape(str(result.backup))} "
+            f"(batalkan: lkj undo-import {escape(str(args.params))})",
+            soft_wrap=True,
+        )
     out_console.print(
-        f"[green]✓[/] {args.workbook}: sah; {len(result.written)} berkas diperbarui, "
-        f"{len(result.unchanged)} tidak berubah."
+        f"[green]✓[/] {escape(str(args.workbook))}: sah; {len(result.written)} berkas "
+        f"diperbarui, {len(result.unchanged)} tidak berubah.",
+        soft_wrap=True,
+    )
+    return 0
+
+
+def undo_import(args: argparse.Namespace) -> int:
+    from lkj.analyst.excel.safety import undo_last
+    from lkj.inputs.params import load_run
+
+    run = load_run(args.params)
+    folder, restored = undo_last(run.year_dir)
+    for name in restored:
+        out_console.print(f"  [green]↺[/] {escape(name)}", soft_wrap=True)
+    out_console.print(
+        f"[green]✓[/] impor terakhir dibatalkan: {len(restored)} berkas dikembalikan dari "
+        f"{escape(run.shown(folder))}",
+        soft_wrap=True,
     )
     return 0
 
@@ -96,6 +131,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new-quarter": new_quarter,
     "template": template,
     "import": import_,
+    "undo-import": undo_import,
 }
 
 
@@ -114,4 +150,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "import", help="periksa lembar kerja Excel lalu tulis data/ (semua atau tidak)"
     )
     p.add_argument("workbook", help="berkas .xlsx hasil lkj template")
+    p.add_argument("params")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="timpa juga berkas data yang berubah sejak templat dibuat (berkas lama disimpan)",
+    )
+
+    p = sub.add_parser("undo-import", help="kembalikan berkas data sebelum impor terakhir")
     p.add_argument("params")

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pandas as pd
 from openpyxl import Workbook
@@ -118,6 +118,16 @@ def number_and_format(reg: Registry, value: Value) -> tuple[float | int, str] | 
     return number, f"#,##0{zeros}"
 
 
+FORMULA_START = ("=", "+", "-", "@")  # OWASP CSV-injection rule
+
+
+def set_value(target: Any, value: object) -> None:
+    """A cell value; a string beginning like a formula is stored as text (never evaluated)."""
+    target.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        target.data_type = "s"
+
+
 def _write_cell(ws: Worksheet, reg: Registry, row: int, col: int, cell: Cell, header: bool) -> None:
     target = ws.cell(row=row, column=col)
     value = reg.get(cell.value_id) if cell.value_id else None
@@ -132,7 +142,7 @@ def _write_cell(ws: Worksheet, reg: Registry, row: int, col: int, cell: Cell, he
             target.number_format += f'"{suffix}"'
 
     else:
-        target.value = cell.text
+        set_value(target, cell.text)
     target.border = BORDER
     target.alignment = Alignment(
         wrap_text=True,
@@ -237,12 +247,13 @@ def write_list_sheet(ws: Worksheet, sheet: ListSheet) -> None:
         target.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for r, values in enumerate(sheet.rows, start=4):
         for c, item in enumerate(values):
-            target = ws.cell(row=r, column=c + 1, value=item)
-            target.border = BORDER
+            cell = ws.cell(row=r, column=c + 1)
+            set_value(cell, item)
+            cell.border = BORDER
             if c in sheet.dates:
-                target.number_format = "dd/mm/yyyy"
+                cell.number_format = "dd/mm/yyyy"
             elif c in sheet.numbers:
-                target.number_format = "#,##0"
+                cell.number_format = "#,##0"
     widths = [7, 12, 30, 16, 48, 12, 12, 18, 9, 9, 9]
     for i, width in enumerate(widths[: len(sheet.header)], start=1):
         ws.column_dimensions[get_column_letter(i)].width = width

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from lkj.inputs import specs as sc
 
@@ -25,6 +26,16 @@ NUMERIC_TEXT = {("target", "target")}
 
 CellValue = int | float | str | dt.datetime | None
 Cell = tuple[CellValue, str]  # (value for openpyxl, number format)
+# OWASP CSV-injection rule: a text beginning with one of these is written as a text cell,
+# never left for Excel (or openpyxl, which turns "=…" into a formula) to interpret.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def as_text_cell(cell: Any, value: object) -> None:
+    """Set an openpyxl cell's value; a string is always stored as text, never as a formula."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"
 
 
 def to_cell(dataset: str, col: sc.Col | None, text: str) -> Cell:

@@ -21,13 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkj import paths
-from lkj.analyst.excel import cells
+from lkj.analyst.excel import cells, safety
 from lkj.analyst.excel.layout import INSTRUCTIONS, LISTS, Sheet, sheets
+from lkj.analyst.excel.opening import open_workbook
 from lkj.errors import InputError, LkjError, Problem
 from lkj.inputs.load import load_inputs
 from lkj.inputs.params import Run, load_run
@@ -41,6 +41,8 @@ class SheetText:
     text: str
     header: list[str]
     excel_row: dict[int, int]  # CSV line (header = 1) → Excel row
+    refused: list[Problem] = field(default_factory=list)  # formula and merged cells
+    blocked: set[tuple[int, str]] = field(default_factory=set)  # their (row, column) cells
 
 
 @dataclass
@@ -48,13 +50,67 @@ class ImportResult:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    backup: Path | None = None
+
+
+class ChangedSinceTemplate(LkjError):
+    """Data files were changed after the template was made; --replace confirms overwriting."""
+
+    def __init__(self, found: list[safety.Conflict]):
+        self.conflicts = found
+        lines = [
+            f"{len(found)} berkas data berubah sejak templat ini dibuat; impor akan menimpa "
+            "perubahan itu:"
+        ]
+        for conflict in found:
+            lines.append(f"  {conflict.file}:")
+            lines += [f"    {line}" for line in conflict.lines]
+        lines.append(
+            "→ buat templat baru dengan `lkj template` dan salin isian Anda ke sana, atau "
+            "jalankan lagi dengan --replace bila perubahan di atas memang dikehendaki "
+            "(berkas lama disimpan; `lkj undo-import PARAMS` mengembalikannya)"
+        )
+        super().__init__("\n".join(lines))
+
+
+def _where(book: str, sheet: str, header: list[str], row: int, col: int) -> dict[str, object]:
+    name = header[col - 1] if col <= len(header) else ""
+    letter = get_column_letter(col)
+    return {"file": f"{book}, lembar '{sheet}'", "row": row, "column": f"{letter} ({name})"}
+
+
+def refused_cells(ws: Worksheet, sheet: str, header: list[str], book: str) -> list[Problem]:
+    """Formula cells and merged cells: reported as what they are, not as empty cells."""
+    found = []
+    for rng in ws.merged_cells.ranges:
+        found.append(
+            Problem(
+                message=f"sel gabungan {rng.coord} (merge) tidak boleh",
+                fix="pisahkan selnya (Beranda › Gabung & Tengahkan › Pisahkan Sel), lalu isi "
+                "setiap sel",
+                **_where(book, sheet, header, rng.min_row, rng.min_col),  # type: ignore[arg-type]
+            )
+        )
+    for row in ws.iter_rows():
+        for c in row:
+            if c.data_type == "f":
+                text = getattr(c.value, "text", c.value)
+                found.append(
+                    Problem(
+                        message="rumus tidak boleh: ketik nilainya",
+                        fix="salin sel lalu Tempel Khusus › Nilai, atau ketik angkanya",
+                        value=str(text),
+                        **_where(book, sheet, header, c.row, c.column),  # type: ignore[arg-type]
+                    )
+                )
+    return found
 
 
 def _empty(values: Sequence[object]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def sheet_text(ws: Worksheet, sheet: Sheet) -> SheetText:
+def sheet_text(ws: Worksheet, sheet: Sheet, book: str = "") -> SheetText:
     """The CSV text of one sheet; empty rows are left out (their Excel rows are remembered)."""
     rows = list(ws.iter_rows())
     header_cells = rows[0] if rows else []
@@ -81,7 +137,12 @@ def sheet_text(ws: Worksheet, sheet: Sheet) -> SheetText:
         excel_row[line] = row[0].row or line  # openpyxl leaves .row empty only off-sheet
         # A cell with a line break spans several physical CSV lines.
         line += buf.getvalue()[before:].count("\n")
-    return SheetText(sheet, buf.getvalue(), header, excel_row)
+    refused = refused_cells(ws, sheet.name, header, book)
+    blocked = {(p.row or 0, str(p.column)) for p in refused if p.message.startswith("rumus")}
+    for rng in ws.merged_cells.ranges:
+        for r, c in rng.cells:
+            blocked.add((r, str(_where(book, sheet.name, header, r, c)["column"])))
+    return SheetText(sheet, buf.getvalue(), header, excel_row, refused, blocked)
 
 
 def _copy_inputs(run: Run, dest: Path) -> Path:
@@ -132,12 +193,11 @@ def _locate(problem: Problem, texts: dict[str, SheetText], year_prefix: str, boo
     )
 
 
-def read_workbook(path: Path, run: Run) -> tuple[dict[str, SheetText], list[Problem]]:
-    """Every expected sheet as CSV text, and the problems of the workbook's shape."""
-    try:
-        wb = load_workbook(path, data_only=True)
-    except (OSError, ValueError, KeyError) as exc:
-        raise LkjError(f"{path} tidak dapat dibuka sebagai berkas Excel (.xlsx): {exc}") from exc
+def read_workbook(
+    path: Path, run: Run
+) -> tuple[dict[str, SheetText], list[Problem], dict[str, str] | None]:
+    """Every expected sheet as CSV text, the problems of the workbook's shape, its sources."""
+    wb = open_workbook(path)
     expected = sheets(run)
     names = {s.name for s in expected}
     problems: list[Problem] = []
@@ -153,9 +213,10 @@ def read_workbook(path: Path, run: Run) -> tuple[dict[str, SheetText], list[Prob
                 )
             )
             continue
-        texts[sheet.name] = sheet_text(wb[sheet.name], sheet)
+        texts[sheet.name] = sheet_text(wb[sheet.name], sheet, path.name)
+        problems += texts[sheet.name].refused
     for extra in wb.sheetnames:
-        if extra not in names and extra not in (INSTRUCTIONS, LISTS):
+        if extra not in names and extra not in (INSTRUCTIONS, LISTS, safety.SOURCES):
             problems.append(
                 Problem(
                     f"{path.name}, lembar '{extra}'",
@@ -164,13 +225,25 @@ def read_workbook(path: Path, run: Run) -> tuple[dict[str, SheetText], list[Prob
                     severity="warning",
                 )
             )
-    return texts, problems
+    return texts, problems, safety.read_sources(wb)
 
 
-def import_workbook(path: Path, params: str | Path) -> ImportResult:
-    """Validate the workbook; write data/ only if there is no error (raises InputError)."""
+def _not_refused(problem: Problem, texts: dict[str, SheetText]) -> bool:
+    """False for a validation problem at a formula or merged cell (already reported as such)."""
+    for name, st in texts.items():
+        if problem.file.endswith(f"lembar '{name}'"):
+            return (problem.row or 0, str(problem.column)) not in st.blocked
+    return True
+
+
+def import_workbook(path: Path, params: str | Path, replace: bool = False) -> ImportResult:
+    """Validate the workbook; write data/ only if there is no error (raises InputError).
+
+    Refuses (ChangedSinceTemplate) when a data file changed since the template was made,
+    unless `replace`; every file written is kept first in the year's backup folder.
+    """
     run = load_run(params)
-    texts, problems = read_workbook(path, run)
+    texts, problems, sources = read_workbook(path, run)
     with tempfile.TemporaryDirectory(prefix="lkj-import-") as tmp:
         copy_params = _copy_inputs(run, Path(tmp))
         copy_run = load_run(copy_params)
@@ -181,16 +254,27 @@ def import_workbook(path: Path, params: str | Path) -> ImportResult:
             found = load_inputs(copy_run).warnings
         except InputError as exc:
             found = [*exc.problems, *exc.warnings]
-        problems += [_locate(p, texts, prefix, path.name) for p in found]
+        located = [_locate(p, texts, prefix, path.name) for p in found]
+        problems += [p for p in located if _not_refused(p, texts)]
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
+    if sources is not None and not replace:
+        new = {st.sheet.path: st.text for st in texts.values()}
+        found_conflicts = safety.conflicts(run.year_dir, sources, new, run.shown)
+        if found_conflicts:
+            raise ChangedSinceTemplate(found_conflicts)
     result = ImportResult(warnings=[p for p in problems if p.severity != "error"])
-    _write_all(texts, result)
+    template = (sources or {}).get(safety.TEMPLATE_ID, "")
+    _write_all(texts, result, run.year_dir, template)
     return result
 
 
-def _write_all(texts: dict[str, SheetText], result: ImportResult) -> None:
-    """Write changed files: all to temporary names first, then rename each into place."""
+def _write_all(
+    texts: dict[str, SheetText], result: ImportResult, year_dir: Path, template: str
+) -> None:
+    """Write changed files: all to temporary names first, then rename each into place.
+
+    The old versions are copied to the backup folder before the first rename."""
     staged: list[tuple[Path, Path]] = []
     try:
         for st in texts.values():
@@ -208,6 +292,10 @@ def _write_all(texts: dict[str, SheetText], result: ImportResult) -> None:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
+    if not staged:
+        return
+    result.backup = safety.backup(year_dir, [target for _, target in staged], template)
     for tmp, target in staged:
         os.replace(tmp, target)
         result.written.append(target)
+    safety.record_written(result.backup, result.written)

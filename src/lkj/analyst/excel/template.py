@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkj import paths
-from lkj.analyst.excel import cells
+from lkj.analyst.excel import cells, safety
 from lkj.analyst.excel.columns import SHEET_MEANING, meaning, rule_words
 from lkj.analyst.excel.layout import INSTRUCTIONS, LISTS, Sheet, choices, reference_values, sheets
 from lkj.inputs.hints import as_typed
@@ -50,6 +50,7 @@ def write_template(run: Run, out: Path) -> list[Sheet]:
         _fill(ws, sheet)
         _validate(ws, run, sheet, refs, lists, list_columns)
     _instructions(guide, run, found, refs)
+    safety.record_sources(wb, [sheet.path for sheet in found])
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return found
@@ -67,7 +68,8 @@ def _rows(sheet: Sheet) -> tuple[list[str], list[list[str]]]:
 def _fill(ws: Worksheet, sheet: Sheet) -> None:
     header, records = _rows(sheet)
     for c, name in enumerate(header, start=1):
-        cell = ws.cell(row=1, column=c, value=name)
+        cell = ws.cell(row=1, column=c)
+        cells.as_text_cell(cell, name)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         col = sheet.spec.col(name)
@@ -79,7 +81,8 @@ def _fill(ws: Worksheet, sheet: Sheet) -> None:
         for c, text in enumerate(record, start=1):
             col = sheet.spec.col(header[c - 1]) if c <= len(header) else None
             value, number_format = cells.to_cell(sheet.name, col, text)
-            cell = ws.cell(row=r, column=c, value=cast(Any, value))  # a typed workbook value
+            cell = ws.cell(row=r, column=c)
+            cells.as_text_cell(cell, cast(Any, value))  # "=…" stays text, never a formula
             cell.number_format = number_format
     # New rows typed below the data get the column's format too (dates, text months):
     # a column style, which Excel applies to cells it creates.
@@ -99,7 +102,9 @@ def _list_formula(
     if key not in list_columns:
         c = len(list_columns) + 1
         for r, v in enumerate(values, start=1):
-            lists.cell(row=r, column=c, value=v).number_format = cells.TEXT_FORMAT
+            target = lists.cell(row=r, column=c)
+            cells.as_text_cell(target, v)
+            target.number_format = cells.TEXT_FORMAT
         letter = get_column_letter(c)
         list_columns[key] = f"{quote_sheetname(LISTS)}!${letter}$1:${letter}${len(values)}"
     return list_columns[key]
