@@ -108,6 +108,7 @@ SLOW_MODULES = (
     "tests/render/test_assembly_cache.py",
     "tests/book/test_memo.py",
     "tests/render/test_preview.py",
+    "tests/book/test_chart_layout.py",  # draws every chart of every shipped run
 )
 
 
