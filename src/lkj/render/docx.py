@@ -151,7 +151,7 @@ def write_docx(
 
 def _entry(doc: pandoc.Ast, source: bytes, media_root: Path, cache_dir: Path) -> Path:
     """The cache entry's path: its key covers everything the DOCX and ODT depend on."""
-    from lkj.files import digest_bytes, lkj_digest
+    from lkj.render.cache import digest_bytes, lkj_digest  # with the cache FORMAT
 
     parts = [b"docx", lkj_digest().encode(), pandoc.pandoc_version().encode(), source]
     parts.append(soffice_version().encode())
@@ -166,7 +166,7 @@ def _entry(doc: pandoc.Ast, source: bytes, media_root: Path, cache_dir: Path) ->
 
 def _cached(entry: Path, out: Path, odt: Path) -> str | None:
     """Publish a complete cache entry (DOCX, ODT if any, progress line); None: a miss."""
-    from lkj.files import read_verified
+    from lkj.render.cache import read_verified
 
     cached = read_verified(entry)
     note = read_verified(entry.with_suffix(".txt"))
