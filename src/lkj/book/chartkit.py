@@ -52,6 +52,32 @@ def bars(
     return container, list(texts)
 
 
+def paired_bars(
+    ax: Axes,
+    count: int,
+    series: Sequence[tuple[float, Sequence[Any], str, str]],
+    *,
+    width: float,
+    horizontal: bool,
+) -> list[Text]:
+    """Several series of registry values side by side per slot: (offset, values, colour,
+    legend label) each; returns every value label (for fit_labels and reference_line)."""
+    texts: list[Text] = []
+    for offset, values, color, name in series:
+        _, shown = bars(
+            ax,
+            [p + offset for p in range(count)],
+            [v.value for v in values],
+            [v.display for v in values],
+            width=width,
+            color=color,
+            label=name,
+            horizontal=horizontal,
+        )
+        texts += shown
+    return texts
+
+
 def axis_limit(values: Sequence[float | None], floor: float = 110.0) -> float:
     """A first limit of the value axis: every (cut) bar inside; fit_labels adds label room."""
     longest = max((min(float(v), CLIP) for v in values if v is not None), default=0.0)

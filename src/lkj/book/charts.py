@@ -67,22 +67,11 @@ def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
     cumulative = [reg[f"{i.key}.sd_tw{q}.capaian"] for i in ikus]
     fig, (ax,) = subplots(figsize=(kit.MAX_WIDTH, 0.36 * len(ikus) + 1.6))
     h = 0.4
-    texts = []
-    for offset, values, color, name in (
+    series = (
         (h / 2, quarter, COLORS[1], f"{tw} saja"),
         (-h / 2, cumulative, COLORS[0], f"s.d. {tw} (kumulatif)"),
-    ):
-        _, shown = kit.bars(
-            ax,
-            [p + offset for p in range(len(ikus))],
-            [v.value for v in values],
-            [v.display for v in values],
-            width=h,
-            color=color,
-            label=name,
-            horizontal=True,
-        )
-        texts += shown
+    )
+    texts = kit.paired_bars(ax, len(ikus), series, width=h, horizontal=True)
     every = [v.value for v in [*quarter, *cumulative]]
     ax.set_yticks(list(range(len(ikus))), labels)
     pct_axis(ax)
@@ -158,22 +147,11 @@ def anggaran_vs_kinerja(reg: Registry, inputs: Inputs) -> Figure:
     kinerja = [reg[f"kegiatan.{k.kode.lower()}.sd_tw{q}.capaian"] for k in kegiatan]
     fig, (ax,) = subplots(figsize=(kit.MAX_WIDTH, 3.6))
     w = 0.36
-    texts = []
-    for offset, values, color, name in (
+    series = (
         (-w / 2, serap, COLORS[1], f"Penyerapan anggaran s.d. {tw}"),
         (w / 2, kinerja, COLORS[0], f"Rata-rata capaian kinerja s.d. {tw}"),
-    ):
-        _, shown = kit.bars(
-            ax,
-            [p + offset for p in range(len(kegiatan))],
-            [v.value for v in values],
-            [v.display for v in values],
-            width=w,
-            color=color,
-            label=name,
-            horizontal=False,
-        )
-        texts += shown
+    )
+    texts = kit.paired_bars(ax, len(kegiatan), series, width=w, horizontal=False)
     ax.set_xticks(list(range(len(kegiatan))), labels, fontsize=kit.MIN_PT)
     pct_axis(ax, "y")
     ax.set_ylim(0, kit.axis_limit([v.value for v in [*serap, *kinerja]]))
