@@ -37,6 +37,8 @@ from lkj.inputs.quarters import later_rows
 from lkj.inputs.specs import Spec
 from lkj.inputs.targets import target_problems
 from lkj.inputs.textfiles import quarter_texts, text_problems
+from lkj.inputs.unit import FILE as UNIT_FILE
+from lkj.inputs.unit import Unit
 from lkj.inputs.validation import load_csv
 from lkj.inputs.yamlio import KeyPath
 
@@ -66,6 +68,7 @@ class Inputs:
     files: dict[str, Path] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     nihil: nihil.Declared = field(default_factory=dict)  # quarters declared empty (nihil.csv)
+    unit: Unit = field(default_factory=Unit)  # unit.yml, or today's BP3MI defaults without it
 
     def table(self, name: str) -> Table:
         if name in self.tables:
@@ -220,12 +223,21 @@ def _text_problems(run: Run) -> list[Problem]:
     return check_texts(folder, {p: run.shown(p) for p in folder.rglob("*.md")})
 
 
+def _unit(loader: _Loader, path: Path) -> Unit | None:
+    """unit.yml when the unit has one; without it the defaults (a BP3MI office)."""
+    if not path.is_file():
+        return Unit()
+    found, _, _ = loader.model(Unit, path)
+    return found
+
+
 def load_inputs(run: Run) -> Inputs:
     """Read and validate every input of the run; raise InputError listing every problem."""
     loader = _Loader(run, files={run.shown(run.params_path): run.params_path})
     references = loader.references()
     refs = {name: specs.reference_values(name, df) for name, df in references.items()}
     profile, _, profile_lines = loader.model(Profile, run.unit_dir / "profil.yml")
+    unit = _unit(loader, run.unit_dir / UNIT_FILE)
     pk, pk_data, pk_lines = loader.model(PK, run.year_dir / "pk.yml")
     targets = loader.targets(refs)
     tables = loader.tables(_referenced_datasets(pk, pk_data), refs)
@@ -250,7 +262,7 @@ def load_inputs(run: Run) -> Inputs:
 
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
-    assert profile is not None and pk is not None and targets is not None
+    assert profile is not None and pk is not None and targets is not None and unit is not None
     return Inputs(
         run=run,
         profile=profile,
@@ -261,6 +273,7 @@ def load_inputs(run: Run) -> Inputs:
         files=loader.files,
         warnings=[p for p in problems if p.severity != "error"],
         nihil=declared,
+        unit=unit,
     )
 
 

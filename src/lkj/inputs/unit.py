@@ -1,0 +1,109 @@
+"""unit.yml: what kind of office a unit is and how its book reads (data/README.md, "unit.yml").
+
+Everything here is optional. A unit folder without unit.yml (every folder made before this file
+existed) is a BP3MI office with today's datasets, rules and book: the defaults below are that
+book, so analysts' folders survive an upgrade unchanged.
+
+Who reads what:
+- `jenis`, `dataset`: lkj.inputs (the shipped set of declared datasets, plus the unit's own).
+- `kriteria`, `headline`, `desimal`: the IKU engine and the book's tables and sentences.
+- `istilah`, `tabel`, `bab`, `lampiran`: the book (headings, terms, table numbers and titles).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Band(_Strict):
+    """One criterion band: capaian from `batas_bawah` (inclusive) up to the next band's."""
+
+    batas_bawah: float = Field(ge=0)
+    label: str = Field(min_length=1)
+
+
+def check_bands(bands: list[Band]) -> list[Band]:
+    """Bands are given from the highest lower bound down, each bound once."""
+    bounds = [b.batas_bawah for b in bands]
+    if len(set(bounds)) != len(bounds):
+        raise ValueError("batas_bawah kriteria dipakai dua kali")
+    if bounds != sorted(bounds, reverse=True):
+        raise ValueError("kriteria harus urut dari batas_bawah terbesar ke terkecil")
+    return bands
+
+
+class Terms(_Strict):
+    """The words a unit's book uses for its levels (IKU / IKSS / IKK …)."""
+
+    iku: str = "IKU"
+    iku_panjang: str = "Indikator Kinerja Utama"
+    sasaran: str = "Sasaran Strategis"
+    perspektif: str = "Perspektif"
+    kegiatan: str = "Kegiatan"
+    program: str = "Program"
+
+
+class Tables(_Strict):
+    """Table numbering and titles. Titles are templates over {iku}, {nomor}, {tahun}, {tw}."""
+
+    penomoran: Literal["global", "per_bab"] = "global"  # "Tabel 5" or "Tabel 3.5"
+    judul: dict[str, str] = Field(default_factory=dict)  # table id → title template
+
+
+class Decimals(_Strict):
+    """How many decimals figures show and whether trailing zeros stay ("80,00 %")."""
+
+    angka: int = Field(default=2, ge=0, le=6)
+    tetap: bool = False
+
+
+class Chapter(_Strict):
+    """One chapter of the book: its notebook and heading; `bagian` groups chapters in a part."""
+
+    berkas: str
+    judul: str | None = None
+    bagian: str | None = None
+    depan: bool = False  # front matter (before Daftar Isi, roman page numbers)
+
+
+class Appendix(_Strict):
+    """A declared appendix table over a declared dataset: rows counted per group.
+
+    `baris` names the column whose values are the table's rows; `kolom` (optional) the column
+    whose values become its columns; without `kolom` the table counts rows per `baris` value.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    judul: str = Field(min_length=1)
+    dataset: str
+    baris: str
+    kolom: str | None = None
+    periode: Literal["triwulan", "sd_triwulan"] = "triwulan"
+
+
+class Unit(_Strict):
+    """unit.yml of data/<unit>/ (optional)."""
+
+    jenis: str = "bp3mi"  # shipped set of declarations (lkj/resources/sets/<jenis>/)
+    dataset: list[dict[str, Any]] = Field(default_factory=list)  # the unit's own datasets
+    kriteria: list[Band] = Field(default_factory=list)  # unit-wide bands; pk.yml may override
+    headline: Literal["triwulan", "sd_triwulan"] = "triwulan"  # Tabel 1 and per-IKU tables
+    desimal: Decimals = Field(default_factory=Decimals)
+    istilah: Terms = Field(default_factory=Terms)
+    tabel: Tables = Field(default_factory=Tables)
+    bab: list[Chapter] = Field(default_factory=list)  # empty: the chapters of _quarto.yml
+    lampiran: list[Appendix] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _bands(self) -> Unit:
+        check_bands(self.kriteria)
+        return self
+
+
+FILE = "unit.yml"
