@@ -23,7 +23,9 @@ def test_unit_yml_is_read(mini: Project) -> None:
         "data/mini/unit.yml",
         "headline: sd_triwulan\n"
         "istilah: {iku: IKK, iku_panjang: Indikator Kinerja Kegiatan}\n"
-        "kriteria:\n  - {batas_bawah: 90, label: Sangat Baik}\n  - {batas_bawah: 0, label: Kurang}\n",
+        "kriteria:\n"
+        "  - {batas_bawah: 90, label: Sangat Baik}\n"
+        "  - {batas_bawah: 0, label: Kurang}\n",
     )
     unit = load(mini).unit
     assert unit.headline == "sd_triwulan" and unit.istilah.iku == "IKK"
