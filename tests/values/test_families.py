@@ -29,7 +29,7 @@ def test_every_cited_file_is_declared_for_its_family(params: Path) -> None:
     inputs = load_inputs(load_run(params))
     reg = compute(inputs)
     reads = Reads(inputs, reg)
-    table = family_datasets(inputs.pk)
+    table = family_datasets(inputs.pk, inputs.unit)
     wrong = []
     for value in reg:
         declared = table.get(family(value.id))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lkj.compute.appendices.declared import catalog_entries
 from lkj.inputs.load import Inputs
 from lkj.values import formatting as fmt
 
@@ -131,6 +132,7 @@ def build_catalog(inputs: Inputs) -> Catalog:
         )
     if "ikpa" in tables:
         appendix.append(("lampiran-ikpa", "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)"))
+    appendix += catalog_entries(inputs)  # unit.yml `lampiran:` (unit3 hook; none for BP3MI)
     if params.reconciliation_appendix and params.published_figures:
         appendix.append(("lampiran-rekonsiliasi", "Catatan Rekonsiliasi dengan Laporan Terbitan"))
     if params.trace_appendix:

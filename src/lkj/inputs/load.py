@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from lkj import paths
 from lkj.errors import InputError, LkjError, Problem
 from lkj.inputs import nihil, specs
+from lkj.inputs.appendices import appendix_problems
 from lkj.inputs.confine import as_written, outside_problem
 from lkj.inputs.crossfile import (
     budget_problems,
@@ -223,12 +224,12 @@ def _text_problems(run: Run) -> list[Problem]:
     return check_texts(folder, {p: run.shown(p) for p in folder.rglob("*.md")})
 
 
-def _unit(loader: _Loader, path: Path) -> Unit | None:
-    """unit.yml when the unit has one; without it the defaults (a BP3MI office)."""
+def _unit(loader: _Loader, path: Path) -> tuple[Unit | None, dict[KeyPath, int]]:
+    """unit.yml (and its key lines) when the unit has one; without it the defaults (BP3MI)."""
     if not path.is_file():
-        return Unit()
-    found, _, _ = loader.model(Unit, path)
-    return found
+        return Unit(), {}
+    found, _, lines = loader.model(Unit, path)
+    return found, lines
 
 
 def load_inputs(run: Run) -> Inputs:
@@ -237,7 +238,7 @@ def load_inputs(run: Run) -> Inputs:
     references = loader.references()
     refs = {name: specs.reference_values(name, df) for name, df in references.items()}
     profile, _, profile_lines = loader.model(Profile, run.unit_dir / "profil.yml")
-    unit = _unit(loader, run.unit_dir / UNIT_FILE)
+    unit, unit_lines = _unit(loader, run.unit_dir / UNIT_FILE)
     pk, pk_data, pk_lines = loader.model(PK, run.year_dir / "pk.yml")
     targets = loader.targets(refs)
     tables = loader.tables(_referenced_datasets(pk, pk_data), refs)
@@ -252,6 +253,10 @@ def load_inputs(run: Run) -> Inputs:
         problems += value_problems(pk, tables)
     if profile is not None:
         problems += unit_problems(run, profile, profile_lines)
+    if unit is not None:
+        known = {name: spec.names for name, spec in specs.TABLES.items()}
+        shown = run.shown(run.unit_dir / UNIT_FILE)
+        problems += appendix_problems(unit, unit_lines, shown, known, run.year_dir)
     problems += ikpa_warnings(tables)
     problems += later_rows(run.params.quarter, tables)
     texts = quarter_texts(run.year_dir, run.params.quarter)

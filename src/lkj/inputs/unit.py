@@ -77,6 +77,8 @@ class Appendix(_Strict):
 
     `baris` names the column whose values are the table's rows; `kolom` (optional) the column
     whose values become its columns; without `kolom` the table counts rows per `baris` value.
+    `judul_baris`/`judul_kolom` head those columns (default: the column name, "Jenis Sampel");
+    `catatan` is printed under the table.
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -85,6 +87,15 @@ class Appendix(_Strict):
     baris: str
     kolom: str | None = None
     periode: Literal["triwulan", "sd_triwulan"] = "triwulan"
+    judul_baris: str | None = None
+    judul_kolom: str | None = None
+    catatan: str | None = None
+
+    @model_validator(mode="after")
+    def _two_columns(self) -> Appendix:
+        if self.kolom is not None and self.kolom == self.baris:
+            raise ValueError("baris dan kolom lampiran harus kolom yang berbeda")
+        return self
 
 
 class Unit(_Strict):
@@ -103,6 +114,14 @@ class Unit(_Strict):
     @model_validator(mode="after")
     def _bands(self) -> Unit:
         check_bands(self.kriteria)
+        return self
+
+    @model_validator(mode="after")
+    def _appendix_ids(self) -> Unit:
+        ids = [a.id for a in self.lampiran]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"id lampiran dipakai dua kali: {', '.join(twice)}")
         return self
 
 

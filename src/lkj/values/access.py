@@ -41,7 +41,7 @@ class Reads:
     def __init__(self, inputs: Inputs, registry: Registry):
         self.run: Run = inputs.run  # params are in the cache key: reading them is free
         self._inputs, self._reg = inputs, registry
-        self._families = family_datasets(inputs.pk)
+        self._families = family_datasets(inputs.pk, inputs.unit)
 
     # --- where a dataset lives -------------------------------------------------------------
     def file_of(self, dataset: str) -> str:

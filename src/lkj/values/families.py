@@ -16,6 +16,7 @@ test_families.py checks every value's cited files against this table).
 from __future__ import annotations
 
 from lkj.inputs.pk import PK
+from lkj.inputs.unit import Unit
 
 PK_FILE, PROFILE, TARGETS = "pk", "profile", "targets"
 REFERENCE = "referensi/"
@@ -38,9 +39,16 @@ IKU_FILES = (PK_FILE, TARGETS)
 AVERAGES = ("rata2", "kegiatan")
 
 
-def family_datasets(pk: PK) -> dict[str, frozenset[str]]:
-    """Every known family of a run with the datasets behind it (IKU families from the PK)."""
+# The declared appendices of unit.yml (lkj.compute.appendices.declared) read their datasets.
+DECLARED_APPENDICES = "lampiran"
+
+
+def family_datasets(pk: PK, unit: Unit | None = None) -> dict[str, frozenset[str]]:
+    """Every known family of a run with the datasets behind it (IKU families from the PK,
+    the declared appendices' from unit.yml)."""
     table = {name: frozenset(datasets) for name, datasets in FAMILIES.items()}
+    if unit is not None and unit.lampiran:
+        table[DECLARED_APPENDICES] = frozenset(a.dataset for a in unit.lampiran)
     every_iku: set[str] = set(IKU_FILES)
     for iku in pk.iku:
         datasets = {*IKU_FILES, iku.sumber.dataset}

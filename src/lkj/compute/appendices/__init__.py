@@ -1,5 +1,6 @@
 """The aggregates behind the appendices, one module per subject (penempatan, pengaduan,
-kepulangan, verifikasi, ikpa): cross-tabs with subtotals and totals, all in the registry.
+kepulangan, verifikasi, ikpa) and `declared` for the appendices a unit declares in unit.yml:
+cross-tabs with subtotals and totals, all in the registry.
 
 Each subject also has layout functions (`*_layout`, `*_rows`, `*_groups`) that return the row
 and column structure (labels and value ids), so the book's tables and the registry agree on ids
@@ -8,7 +9,7 @@ without repeating the logic. They are re-exported here for the book and the XLSX
 
 from __future__ import annotations
 
-from lkj.compute.appendices import ikpa, kepulangan, penempatan, pengaduan, verifikasi
+from lkj.compute.appendices import declared, ikpa, kepulangan, penempatan, pengaduan, verifikasi
 from lkj.compute.appendices.common import SEXES, slug
 from lkj.compute.appendices.ikpa import ikpa_category
 from lkj.compute.appendices.kepulangan import kepulangan_groups
@@ -55,3 +56,4 @@ def compute(reg: Registry, inputs: Inputs) -> None:
     for dataset, compute_subject in _SUBJECTS:
         if dataset in inputs.tables:
             compute_subject(reg, inputs)
+    declared.compute(reg, inputs)  # unit.yml `lampiran:` (none for a BP3MI office)
