@@ -36,7 +36,9 @@ from lkj.book.core import Book
 from lkj.book.tables import VERIFIKASI_HEADERS, full_list_sheet
 from lkj.book.tablespec import Cell, TableSpec, placed_cells
 from lkj.compute.appendices import VERIFIKASI_COLUMNS, verifikasi_rows
+from lkj.compute.appendices.declared import entry_id
 from lkj.inputs.pk import Iku
+from lkj.inputs.unit import Appendix
 from lkj.values import formatting as fmt
 from lkj.values.registry import Registry, Value
 
@@ -74,8 +76,14 @@ def _table_makers(book: Book) -> dict[str, Callable[[], list[TableSpec]]]:
 
     for iku in book.pk.iku:
         makers[f"tbl-{iku.key}"] = iku_table(iku)
+    for appendix in t.declared_appendices():  # unit.yml `lampiran:`
+        makers[entry_id(appendix)] = _declared(book, appendix)
     makers["tbl-perbandingan"] = lambda: [comparison.table(book)]
     return makers
+
+
+def _declared(book: Book, appendix: Appendix) -> Callable[[], list[TableSpec]]:
+    return lambda: [book.tables.lampiran_rekap(appendix)]
 
 
 def book_tables(book: Book) -> list[tuple[str, str, TableSpec]]:

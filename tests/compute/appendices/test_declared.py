@@ -85,19 +85,33 @@ def test_public_edition_hides_groups_of_fewer_than_three_persons(mini) -> None:
         "data/mini/2025/kepulangan.csv", mini.read("data/mini/2025/kepulangan.csv") + MORE_RETURNS
     )
     inputs, reg = _run(mini)
-    assert reg["lampiran.kepulangan.sakit.p"].value == 4
-    assert reg["lampiran.kepulangan.sakit.l"].value == "< 3"  # one person
+    # SAKIT: L 1, P 4, total 5; every other row 0. L = 1 person: "< 3", and so is its column
+    # total; SAKIT P would give it back (5 − 4), so it is hidden too, and with it the P total.
+    assert reg["lampiran.kepulangan.sakit.l"].value == "< 3"
     assert reg["lampiran.kepulangan.sakit.l"].kind == "text"
     assert reg["lampiran.kepulangan.total.l"].value == "< 3"
+    assert reg["lampiran.kepulangan.sakit.p"].value == "*"
+    assert reg["lampiran.kepulangan.total.p"].value == "*"
+    assert reg["lampiran.kepulangan.sakit.total"].value == 5
     assert reg["lampiran.kepulangan.total"].value == 5
     assert reg["lampiran.kepulangan.deportasi.total"].value == 0
+    assert reg["lampiran.kepulangan.sakit.l"].sources[0].rows  # still traced (internally)
     table = Tables(inputs, reg).lampiran_rekap(inputs.unit.lampiran[1])
     shown = [c.text for row in table.body for c in row[2:]]
-    assert "< 3" in shown
-    assert all(t in ("-", "< 3") or int(t) >= 3 for t in shown)
-    assert table.note and "< 3" in table.note
+    assert "< 3" in shown and "*" in shown
+    assert all(t in ("-", "< 3", "*") or int(t) >= 3 for t in shown)
+    assert table.note and "< 3" in table.note and "*:" in table.note
     # pengaduan has no personal column: small counts stay numbers
     assert reg["lampiran.pengaduan-negara.taiwan.l"].value == 1
+
+
+def test_internal_edition_shows_every_count(mini) -> None:
+    mini.write(
+        "data/mini/2025/kepulangan.csv", mini.read("data/mini/2025/kepulangan.csv") + MORE_RETURNS
+    )
+    _, reg = _run(mini, "internal")
+    assert reg["lampiran.kepulangan.sakit.l"].value == 1
+    assert reg["lampiran.kepulangan.sakit.p"].value == 4
 
 
 def test_catalog_lists_each_declared_appendix(mini) -> None:

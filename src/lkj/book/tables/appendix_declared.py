@@ -3,7 +3,8 @@
 Rows are the values of `baris`, columns the values of `kolom` (or one count column), a
 "Jumlah" column and a JUMLAH row; every figure is a registry value of
 lkj.compute.appendices.declared, so it links to its Jejak Angka entry. No persons: a zero is
-shown as "-", and a public edition's small groups of persons arrive as "< 3" already.
+shown as "-", and a public edition's small groups of persons arrive as "< 3" (and the cells
+that would give them away as "*") already.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from lkj.book.tables.base import DASH, Row, Rows, TableBase, centred
 from lkj.book.tablespec import Cell, TableSpec
 from lkj.compute.appendices.declared import Layout, declared, entry_id, is_personal, layout
+from lkj.compute.appendices.suppression import SECONDARY
 from lkj.inputs import personal
 from lkj.inputs.unit import Appendix
 
@@ -42,7 +44,7 @@ class DeclaredAppendices(TableBase):
             body,
             widths=(0.5, 4, *([1.2] * figures)),
             align=("center", "left", *centred(figures)),
-            note=self._note(appendix),
+            note=self._note(appendix, found),
         )
 
     def _header(self, found: Layout) -> Rows:
@@ -74,7 +76,7 @@ class DeclaredAppendices(TableBase):
             return Cell(DASH, value_id=value_id, bold=bold)
         return self.cell(value_id, unit=False, bold=bold)
 
-    def _note(self, appendix: Appendix) -> str | None:
+    def _note(self, appendix: Appendix, found: Layout) -> str | None:
         notes = [appendix.catatan] if appendix.catatan else []
         if personal.is_public(self.inputs.run.params.edition) and is_personal(
             self.inputs, appendix
@@ -83,4 +85,10 @@ class DeclaredAppendices(TableBase):
                 f"{personal.SMALL}: kelompok kurang dari {personal.K} orang, jumlahnya tidak "
                 "ditampilkan pada edisi publik (data pribadi)."
             )
+            shown = [v.value for v in self.reg if v.id.startswith(f"{found.prefix}.")]
+            if SECONDARY in shown:
+                notes.append(
+                    f"{SECONDARY}: disembunyikan agar kelompok kurang dari {personal.K} orang "
+                    "tidak dapat dihitung dari jumlah baris atau kolom."
+                )
         return " ".join(notes) or None

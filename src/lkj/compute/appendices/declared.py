@@ -10,7 +10,8 @@ lampiran.<id>.total (row/col = slug of the data value; a value whose slug is "to
 "total_"). Every cell cites the file lines it counts, so Jejak Angka traces it.
 
 Public edition, a dataset with personal columns: a cell (or total) of 1 or 2 persons is the
-text "< 3" — in the registry itself, so neither the book nor values.json holds the count.
+text "< 3", and a cell that would give it away through the totals "*" (lkj.compute.appendices.
+suppression) — in the registry itself, so neither the book nor values.json holds the count.
 """
 
 from __future__ import annotations
@@ -20,14 +21,21 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lkj.compute.appendices.common import lines, ordered, slug
+from lkj.compute.appendices.suppression import SECONDARY, Key, hidden
+from lkj.compute.appendices.suppression import TOTAL as TOTAL_KEY
 from lkj.inputs import personal, specs
-from lkj.inputs.load import Inputs, Table
+from lkj.inputs.load import Inputs
 from lkj.inputs.unit import Appendix
 from lkj.values import formatting as fmt
 from lkj.values.factory import ValueFactory
 from lkj.values.registry import Registry, Source
 
 TOTAL = "total"
+HIDDEN_NOTES = {
+    personal.SMALL: f"kelompok kurang dari {personal.K} orang: tidak ditampilkan (edisi publik)",
+    SECONDARY: f"disembunyikan agar kelompok kurang dari {personal.K} orang tidak dapat dihitung "
+    "dari jumlahnya (edisi publik)",
+}
 
 
 @dataclass(frozen=True)
@@ -122,29 +130,14 @@ def period_phrase(appendix: Appendix, quarter: int, year: int) -> str:
 
 
 @dataclass(frozen=True)
-class _Counter:
-    """Adds the counts of one appendix, suppressing small groups of persons when asked."""
+class _Entry:
+    """One figure of the table before it is registered: its rows and where it sits."""
 
-    values: ValueFactory
-    table: Table
-    period: str
-    what: str  # "n(baris <file>)": what one counted row is
-    suppress: bool
-
-    def add(self, value_id: str, part: pd.DataFrame, label: str, where: list[str]) -> str:
-        n = len(part)
-        small = self.suppress and 0 < n < personal.K
-        selection = "; ".join([self.period, *where])
-        self.values.add(
-            value_id,
-            personal.SMALL if small else n,
-            kind="text" if small else "count",
-            label=label,
-            formula=f"{self.what}, {selection}",
-            sources=[Source(self.table.shown, lines(part), selection)],
-            note=f"kelompok kurang dari {personal.K} orang: tidak ditampilkan" if small else "",
-        )
-        return value_id
+    value_id: str
+    key: Key
+    part: pd.DataFrame
+    label: str
+    where: list[str]
 
 
 def compute(reg: Registry, inputs: Inputs) -> None:
@@ -153,36 +146,67 @@ def compute(reg: Registry, inputs: Inputs) -> None:
         _one(reg, inputs, appendix)
 
 
-def _one(reg: Registry, inputs: Inputs, appendix: Appendix) -> None:
-    table = inputs.table(appendix.dataset)
-    found = layout(inputs, appendix)
-    rows = period_rows(inputs, appendix)
-    params = inputs.run.params
-    suppress = personal.is_public(params.edition) and is_personal(inputs, appendix)
-    counter = _Counter(
-        ValueFactory.for_run(reg, params, compute).using(lampiran=appendix.id),
-        table,
-        period_phrase(appendix, params.quarter, params.year),
-        f"n(baris {table.shown.rsplit('/', 1)[-1]})",
-        suppress,
-    )
+def _entries(inputs: Inputs, found: Layout) -> list[_Entry]:
+    """Cells, row totals, column totals and the total, each with the rows it counts."""
+    appendix = found.appendix
     title, by_row, by_col = appendix.judul, appendix.baris, appendix.kolom
+    rows = period_rows(inputs, appendix)
     # Rows outside the listed values (an empty optional cell) are in no cell, so in no sum.
     counted = rows[rows[by_row].astype(str).isin(found.rows)]
     if by_col is not None:
         counted = counted[counted[by_col].astype(str).isin(found.columns)]
+    out: list[_Entry] = []
     for row in found.rows:
         in_row = counted[counted[by_row].astype(str) == row]
         for column in found.columns:
-            assert by_col is not None
-            part = in_row[in_row[by_col].astype(str) == column]
+            part = in_row[in_row[str(by_col)].astype(str) == column]
             where = [f"{by_row} = {row}", f"{by_col} = {column}"]
-            counter.add(found.cell(row, column), part, f"{title}, {row}, {column}", where)
-        counter.add(found.row_total(row), in_row, f"{title}, {row}, jumlah", [f"{by_row} = {row}"])
-    for column in found.columns:
-        assert by_col is not None
-        part = counted[counted[by_col].astype(str) == column]
-        counter.add(
-            found.column_total(column), part, f"{title}, jumlah {column}", [f"{by_col} = {column}"]
+            out.append(
+                _Entry(
+                    found.cell(row, column), (row, column), part, f"{title}, {row}, {column}", where
+                )
+            )
+        where = [f"{by_row} = {row}"]
+        out.append(
+            _Entry(found.row_total(row), (row, TOTAL_KEY), in_row, f"{title}, {row}, jumlah", where)
         )
-    counter.add(found.total, counted, f"{title}, jumlah", [])
+    for column in found.columns:
+        part = counted[counted[str(by_col)].astype(str) == column]
+        where = [f"{by_col} = {column}"]
+        out.append(
+            _Entry(
+                found.column_total(column),
+                (TOTAL_KEY, column),
+                part,
+                f"{title}, jumlah {column}",
+                where,
+            )
+        )
+    out.append(_Entry(found.total, (TOTAL_KEY, TOTAL_KEY), counted, f"{title}, jumlah", []))
+    return out
+
+
+def _one(reg: Registry, inputs: Inputs, appendix: Appendix) -> None:
+    table = inputs.table(appendix.dataset)
+    found = layout(inputs, appendix)
+    params = inputs.run.params
+    entries = _entries(inputs, found)
+    marks: dict[Key, str] = {}
+    if personal.is_public(params.edition) and is_personal(inputs, appendix):
+        counts = {e.key: len(e.part) for e in entries}
+        marks = hidden(counts, found.rows, found.columns)
+    values = ValueFactory.for_run(reg, params, compute).using(lampiran=appendix.id)
+    period = period_phrase(appendix, params.quarter, params.year)
+    what = f"n(baris {table.shown.rsplit('/', 1)[-1]})"
+    for e in entries:
+        mark = marks.get(e.key)
+        selection = "; ".join([period, *e.where])
+        values.add(
+            e.value_id,
+            mark or len(e.part),
+            kind="text" if mark else "count",
+            label=e.label,
+            formula=f"{what}, {selection}",
+            sources=[Source(table.shown, lines(e.part), selection)],
+            note=HIDDEN_NOTES.get(mark or "", ""),
+        )
