@@ -12,9 +12,11 @@ Who reads what:
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from lkj.inputs.declaration import DatasetDecl
 
 
 class _Strict(BaseModel):
@@ -91,7 +93,8 @@ class Unit(_Strict):
     """unit.yml of data/<unit>/ (optional)."""
 
     jenis: str = "bp3mi"  # shipped set of declarations (lkj/resources/sets/<jenis>/)
-    dataset: list[dict[str, Any]] = Field(default_factory=list)  # the unit's own datasets
+    # The unit's own datasets (format of lkj.inputs.declaration); a name in the set replaces it.
+    dataset: list[DatasetDecl] = Field(default_factory=list)
     kriteria: list[Band] = Field(default_factory=list)  # unit-wide bands; pk.yml may override
     headline: Literal["triwulan", "sd_triwulan"] = "triwulan"  # Tabel 1 and per-IKU tables
     desimal: Decimals = Field(default_factory=Decimals)
