@@ -201,16 +201,30 @@ def dataset_problems(
         if n not in columns
     ]
     if decl.triwulan_dari is not None:
-        col = columns.get(decl.triwulan_dari)
-        if col is None:
+        quarter = columns.get(decl.triwulan_dari)
+        if quarter is None:
             found.append(_unknown(origin, ("triwulan_dari",), decl.triwulan_dari, names, ""))
-        elif col.jenis not in ("tanggal", "bulan", "bilangan"):
+        elif quarter.jenis not in ("tanggal", "bulan", "bilangan"):
             found.append(
                 origin.problem(
                     ("triwulan_dari",),
-                    f"kolom '{col.nama}' berjenis {col.jenis}: triwulan tidak bisa dibaca",
+                    f"kolom '{quarter.nama}' berjenis {quarter.jenis}: triwulan tidak bisa dibaca",
                     "pakai kolom tanggal, bulan, atau bilangan 1–4 (triwulan)",
-                    col.nama,
+                    quarter.nama,
+                )
+            )
+        elif quarter.jenis == "bilangan" and not (
+            quarter.min is not None
+            and quarter.min >= 1
+            and quarter.max is not None
+            and quarter.max <= 4
+        ):
+            found.append(
+                origin.problem(
+                    ("triwulan_dari",),
+                    f"kolom bilangan '{quarter.nama}' dipakai sebagai triwulan tanpa batas 1–4",
+                    f"tambahkan min: 1 dan max: 4 pada kolom {quarter.nama}",
+                    quarter.nama,
                 )
             )
     for i, rule in enumerate(decl.aturan_baris):
