@@ -39,11 +39,17 @@ def number(
     return format_decimal(rounded, format=pattern, locale=LOCALE)
 
 
-def percent(value: float | None, decimals: int = 2, mode: str = "half_up") -> str:
-    """33.6448 → '33,64%' (no space, as in the report)."""
+def percent(
+    value: float | None,
+    decimals: int = 2,
+    mode: str = "half_up",
+    keep_zeros: bool = False,
+    space: bool = False,
+) -> str:
+    """33.6448 → '33,64%' (no space, as in the report); keep_zeros and space: '80,00 %'."""
     if value is None:
         return DASH
-    return number(value, decimals, mode) + "%"
+    return number(value, decimals, mode, keep_zeros) + (" %" if space else "%")
 
 
 def rupiah(value: float | int | None, decimals: int = 2) -> str:
