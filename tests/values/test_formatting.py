@@ -55,6 +55,6 @@ def test_quarters_and_months():
 def test_fixed_decimals_and_a_spaced_percent_sign():
     assert fmt.percent(80) == "80%"  # the report's default: zeros dropped, no space
     assert fmt.percent(80, keep_zeros=True) == "80,00%"
-    assert fmt.percent(79.861, keep_zeros=True, space=True) == "79,86 %"
+    assert fmt.percent(79.861, keep_zeros=True, space=True) == "79,86\u00a0%"  # no-break
     assert fmt.percent(12.5, 1, keep_zeros=True) == "12,5%"
     assert fmt.percent(None, keep_zeros=True) == "-"

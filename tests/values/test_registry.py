@@ -71,7 +71,7 @@ def test_search_by_label_words():
 
 def test_fixed_decimals_of_a_unit_keep_zeros_of_figures_but_not_of_counts():
     reg = Registry(Rounding(), Decimals(tetap=True, spasi_persen=True))
-    assert reg.add("a", 80, kind="percent", label="a").display == "80,00 %"
+    assert reg.add("a", 80, kind="percent", label="a").display == "80,00\u00a0%"
     assert reg.add("b", 75, kind="score", label="b").display == "75,00"
     assert reg.add("c", 23, kind="count", label="c").display == "23"
     assert reg.add("d", 2.5, kind="count", label="d").display == "2,5"

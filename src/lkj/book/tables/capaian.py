@@ -20,18 +20,19 @@ class CapaianTables(IkuColumns):
     def _quarter_cols(self, t: int) -> list[Col]:
         """Tabel 3's columns of quarter t: target, realisation (split), capaian, kriteria."""
         tw = fmt.quarter_label(t)
-        cols = [Col(tw, "Target", 1, lambda i: self.cell(self._quarter_target(i, t)))]
+        # with extra columns the type is smaller, and figures need a little more room than
+        # the abbreviated numerator / denominator
+        w = 1.15 if self.any_ratio_columns or self.any_bands else 1
+        cols = [Col(tw, "Target", w, lambda i: self.cell(self._quarter_target(i, t)))]
         if self.any_ratio_columns:
-            cols += [
-                Col(tw, c.sub, 1, c.cell)
-                for c in self.realisation_cols(tw, lambda i: f"{i.key}.tw{t}", 1, split=True)
-            ]
+            parts = self.realisation_cols(tw, lambda i: f"{i.key}.tw{t}", w, True, short=True)
+            cols += [Col(tw, c.sub, c.width, c.cell) for c in parts]
         else:
-            cols.append(Col(tw, "Realisasi", 1, lambda i: self.cell(f"{i.key}.tw{t}.realisasi")))
-        cols.append(Col(tw, "Capaian", 1, lambda i: self.cell(f"{i.key}.tw{t}.capaian")))
+            cols.append(Col(tw, "Realisasi", w, lambda i: self.cell(f"{i.key}.tw{t}.realisasi")))
+        cols.append(Col(tw, "Capaian", w, lambda i: self.cell(f"{i.key}.tw{t}.capaian")))
         if self.any_bands:
             cols.append(
-                Col(tw, "Kriteria", 1, lambda i: self.kriteria_cell(i, f"{i.key}.tw{t}.capaian"))
+                Col(tw, "Kriteria", 1.3, lambda i: self.kriteria_cell(i, f"{i.key}.tw{t}.capaian"))
             )
         return cols
 
@@ -54,15 +55,18 @@ class CapaianTables(IkuColumns):
                 " Target triwulan IKU yang dijumlahkan = target s.d. triwulan itu dikurangi "
                 "target s.d. triwulan sebelumnya."
             )
+        if self.any_ratio_columns:
+            note += " Pemb. = pembilang, Peny. = penyebut (IKU rasio)."
         bands = self.bands_note(self.pk.iku, "realisasi triwulan terhadap target triwulan")
         note += f" {bands}" if bands else ""
+        wide = n > 12  # the columns of today's table: more need a smaller type and name columns
         return self.spec(
             "tbl-pengukuran",
             header(["No", "Sasaran Strategis", "IKU"], cols),
             self.sasaran_rows(self.pk.iku, cells_of(cols)),
-            font_size=7.5 if n <= 12 else 6.5,
+            font_size=6.5 if wide else 7.5,
             landscape=True,
-            widths=(0.4, 2.2, 3.2, *[c.width for c in cols]),
+            widths=(0.4, 1.8 if wide else 2.2, 2.6 if wide else 3.2, *[c.width for c in cols]),
             align=("center", "left", "left", *centred(n)),
             note=note,
         )
@@ -109,7 +113,9 @@ class CapaianTables(IkuColumns):
     def _iku_cols(self, iku: Iku) -> list[Col]:
         """The per-IKU table's columns after the IKU's name, in the unit's headline order."""
         k, q, tw = iku.key, self.q, self.tw
-        split = self.ratio_columns(iku)
+        # kolom_rasio splits the realisation the table leads with (the other stays one cell)
+        split_sd = self.ratio_columns(iku) and self.headline_sd
+        split_tw = self.ratio_columns(iku) and not self.headline_sd
         upto = self.pk.cumulative_targets(iku)
         sd_against = f"target s.d. {tw}" if upto else "target tahunan"
         target = [
@@ -123,7 +129,7 @@ class CapaianTables(IkuColumns):
         ]
         quarter = [
             *self.realisation_cols(
-                f"Realisasi {tw} saja", lambda i: f"{k}.tw{q}", 1.4, split, self._realisasi
+                f"Realisasi {tw} saja", lambda i: f"{k}.tw{q}", 1.4, split_tw, self._realisasi
             ),
             Col(
                 f"Capaian realisasi {tw} thd. target",
@@ -140,7 +146,7 @@ class CapaianTables(IkuColumns):
         ]
         cumulative = [
             *self.realisation_cols(
-                f"Realisasi s.d. {tw} (kumulatif)", lambda i: f"{k}.sd_tw{q}", 1.3, split
+                f"Realisasi s.d. {tw} (kumulatif)", lambda i: f"{k}.sd_tw{q}", 1.3, split_sd
             ),
             Col(
                 f"Capaian s.d. {tw} thd. {sd_against}",
@@ -160,9 +166,11 @@ class CapaianTables(IkuColumns):
 
     def iku(self, iku: Iku) -> TableSpec:
         """Tabel 5..: one IKU's targets, realisation and capaian (quarter and cumulative)."""
+        figures = self._iku_cols(iku)
+        wide = len(figures) > 7  # today's seven: more need a smaller type and a narrower name
         cols = [
-            Col("Indikator Kinerja Utama", None, 4, lambda i: Cell(i.nama)),
-            *self._iku_cols(iku),
+            Col("Indikator Kinerja Utama", None, 3 if wide else 4, lambda i: Cell(i.nama)),
+            *figures,
         ]
         return self.spec(
             iku_table_id(iku.key),
@@ -170,7 +178,7 @@ class CapaianTables(IkuColumns):
             [cells_of(cols)(iku)],
             widths=tuple(c.width for c in cols),
             align=("left", *centred(len(cols) - 1)),
-            font_size=9,
+            font_size=8 if wide else 9,
             note=self.bands_note([iku], self._iku_band_basis()),
         )
 

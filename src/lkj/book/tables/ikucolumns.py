@@ -96,7 +96,7 @@ class IkuColumns(TableBase):
         return self.cell(kriteria_id(capaian_id)) if self.has_bands(iku) else Cell(DASH)
 
     def kriteria_col(self, capaian_of: Callable[[Iku], str], head: str = "Kriteria") -> Col:
-        return Col(head, None, 1.2, lambda i: self.kriteria_cell(i, capaian_of(i)))
+        return Col(head, None, 1.3, lambda i: self.kriteria_cell(i, capaian_of(i)))
 
     def realisation_cols(
         self,
@@ -105,21 +105,27 @@ class IkuColumns(TableBase):
         width: float,
         split: bool,
         plain: Callable[[Iku], Cell] | None = None,
+        short: bool = False,
     ) -> list[Col]:
         """A realisation column (`plain` or the value), or when `split` (kolom_rasio and a
-        ratio) Pembilang / Penyebut / Realisasi under one head; other IKUs show '-' there."""
+        ratio) Pembilang / Penyebut / Realisasi under one head; other IKUs show '-' there.
+        The parts show no unit (the head says what they count); `short` abbreviates their
+        heads for the narrow columns of Tabel 3 (the table's note spells them out)."""
         if not split:
             cell = plain or (lambda i: self.cell(f"{prefix_of(i)}.realisasi"))
             return [Col(head, None, width, cell)]
 
         def part(name: str) -> Callable[[Iku], Cell]:
             return lambda i: (
-                self.cell(f"{prefix_of(i)}.{name}") if self.ratio_columns(i) else Cell(DASH)
+                self.cell(f"{prefix_of(i)}.{name}", unit=False)
+                if self.ratio_columns(i)
+                else Cell(DASH)
             )
 
+        names = ("Pemb.", "Peny.") if short else ("Pembilang", "Penyebut")
         return [
-            Col(head, "Pembilang", 1.0, part("pembilang")),
-            Col(head, "Penyebut", 1.0, part("penyebut")),
+            Col(head, names[0], 0.8 if short else 1.6, part("pembilang")),
+            Col(head, names[1], 0.8 if short else 1.6, part("penyebut")),
             Col(head, "Realisasi", width, lambda i: self.cell(f"{prefix_of(i)}.realisasi")),
         ]
 
@@ -136,7 +142,7 @@ class IkuColumns(TableBase):
             codes = {s.kode for s in self.pk.sasaran if s.perspektif == p.kode}
             members = [i for i in ikus if i.sasaran in codes]
             if members:
-                out.append([Cell(f"{term} {p.uraian}", colspan=columns, bold=True)])
+                out.append([Cell(f"{term} {p.uraian}", colspan=columns, bold=True, align="left")])
                 out += rows_of(members)
         return out
 
