@@ -16,6 +16,9 @@ import pytest
 from lkj.compute.engine import compute_run
 from lkj.values.registry import Registry
 
+# Displays keep two decimals (unit.yml desimal.tetap) and put a no-break space before "%"
+# (desimal.spasi_persen), as the laboratory's reports print "80,00 %".
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -27,17 +30,17 @@ def regs() -> dict[int, Registry]:
 # (IKU, quarter): pembilang, penyebut, realisation display — counted from uji_sampel.csv and
 # inspeksi_sarana.csv per quarter
 QUARTERS = [
-    ("iku01", 1, 23, 36, "63,89%"),
-    ("iku01", 2, 34, 40, "85,00%"),
-    ("iku01", 3, 31, 38, "81,58%"),
-    ("iku01", 4, 39, 42, "92,86%"),
-    ("iku02", 1, 26, 30, "86,67%"),
-    ("iku02", 2, 26, 32, "81,25%"),
-    ("iku02", 3, 25, 28, "89,29%"),
-    ("iku03", 1, 14, 20, "70,00%"),
-    ("iku03", 2, 19, 24, "79,17%"),
-    ("iku03", 3, 16, 25, "64,00%"),
-    ("iku03", 4, 18, 22, "81,82%"),
+    ("iku01", 1, 23, 36, "63,89\u00a0%"),
+    ("iku01", 2, 34, 40, "85,00\u00a0%"),
+    ("iku01", 3, 31, 38, "81,58\u00a0%"),
+    ("iku01", 4, 39, 42, "92,86\u00a0%"),
+    ("iku02", 1, 26, 30, "86,67\u00a0%"),
+    ("iku02", 2, 26, 32, "81,25\u00a0%"),
+    ("iku02", 3, 25, 28, "89,29\u00a0%"),
+    ("iku03", 1, 14, 20, "70,00\u00a0%"),
+    ("iku03", 2, 19, 24, "79,17\u00a0%"),
+    ("iku03", 3, 16, 25, "64,00\u00a0%"),
+    ("iku03", 4, 18, 22, "81,82\u00a0%"),
 ]
 
 
@@ -52,20 +55,20 @@ def test_ratio_iku_of_one_quarter(regs, iku, q, num, den, shown) -> None:
 
 def test_the_issue_example_obat_23_of_36_is_cukup(regs) -> None:
     reg = regs[1]
-    assert reg["iku01.tw1.target"].display == "80,00%"  # fixed decimals
-    assert reg["iku01.tw1.capaian"].display == "79,86%"
+    assert reg["iku01.tw1.target"].display == "80,00\u00a0%"  # fixed decimals
+    assert reg["iku01.tw1.capaian"].display == "79,86\u00a0%"
     assert reg["iku01.tw1.kriteria"].value == "Cukup"
     assert reg["iku01.sd_tw1.kriteria"].value == "Cukup"
 
 
 # (IKU, quarter): cumulative numerator, denominator, realisation, capaian, band
 CUMULATIVE = [
-    ("iku01", 2, 57, 76, "75,00%", "93,75%", "Baik"),
-    ("iku01", 3, 88, 114, "77,19%", "96,49%", "Baik"),
-    ("iku01", 4, 127, 156, "81,41%", "101,76%", "Sangat Baik"),
-    ("iku02", 4, 104, 120, "86,67%", "101,96%", "Sangat Baik"),
-    ("iku03", 3, 49, 69, "71,01%", "94,69%", "Baik"),
-    ("iku03", 4, 67, 91, "73,63%", "98,17%", "Baik"),
+    ("iku01", 2, 57, 76, "75,00\u00a0%", "93,75\u00a0%", "Baik"),
+    ("iku01", 3, 88, 114, "77,19\u00a0%", "96,49\u00a0%", "Baik"),
+    ("iku01", 4, 127, 156, "81,41\u00a0%", "101,76\u00a0%", "Sangat Baik"),
+    ("iku02", 4, 104, 120, "86,67\u00a0%", "101,96\u00a0%", "Sangat Baik"),
+    ("iku03", 3, 49, 69, "71,01\u00a0%", "94,69\u00a0%", "Baik"),
+    ("iku03", 4, 67, 91, "73,63\u00a0%", "98,17\u00a0%", "Baik"),
 ]
 
 
@@ -83,14 +86,14 @@ def test_ratio_iku_up_to_the_quarter(regs, iku, q, num, den, real, cap, band) ->
 # kumulatif): IKU 4 samples 88, 98, 104, 102 (s.d. 88, 186, 290, 392 of 100, 200, 300, 400);
 # IKU 6 passed 18, 27, 14, 33 (s.d. 18, 45, 59, 92 of 25, 50, 75, 100).
 COUNTS = [
-    ("iku04", 1, 88, 88, "88,00%"),
-    ("iku04", 2, 98, 186, "93,00%"),
-    ("iku04", 3, 104, 290, "96,67%"),
-    ("iku04", 4, 102, 392, "98,00%"),
-    ("iku06", 1, 18, 18, "72,00%"),
-    ("iku06", 2, 27, 45, "90,00%"),
-    ("iku06", 3, 14, 59, "78,67%"),
-    ("iku06", 4, 33, 92, "92,00%"),
+    ("iku04", 1, 88, 88, "88,00\u00a0%"),
+    ("iku04", 2, 98, 186, "93,00\u00a0%"),
+    ("iku04", 3, 104, 290, "96,67\u00a0%"),
+    ("iku04", 4, 102, 392, "98,00\u00a0%"),
+    ("iku06", 1, 18, 18, "72,00\u00a0%"),
+    ("iku06", 2, 27, 45, "90,00\u00a0%"),
+    ("iku06", 3, 14, 59, "78,67\u00a0%"),
+    ("iku06", 4, 33, 92, "92,00\u00a0%"),
 ]
 
 
@@ -104,7 +107,12 @@ def test_count_iku_against_cumulative_targets(regs, iku, q, quarter, upto, cap) 
 
 @pytest.mark.parametrize(
     ("q", "score", "cap"),
-    [(1, 80.5, "98,17%"), (2, 83.25, "101,52%"), (3, 84.1, "102,56%"), (4, 85.75, "104,57%")],
+    [
+        (1, 80.5, "98,17\u00a0%"),
+        (2, 83.25, "101,52\u00a0%"),
+        (3, 84.1, "102,56\u00a0%"),
+        (4, 85.75, "104,57\u00a0%"),
+    ],
 )
 def test_score_iku_from_nilai_csv(regs, q, score, cap) -> None:
     assert regs[q][f"iku05.tw{q}.realisasi"].value == pytest.approx(score)

@@ -49,13 +49,14 @@ def _run(mini, edition: str = "publik"):
 
 
 def test_cells_rows_and_totals_up_to_the_quarter(mini) -> None:
-    _, reg = _run(mini)
+    inputs, reg = _run(mini)
     cell = reg["lampiran.pengaduan-negara.malaysia.p"]
     assert cell.value == 1  # ADU-01 is February: s.d. TW II counts it
     assert cell.sources[0].file == "data/mini/2025/pengaduan.csv"
     assert cell.sources[0].rows == (2,)
     assert "negara = Malaysia" in cell.sources[0].selection
-    assert cell.formula.startswith("n(baris pengaduan.csv), s.d. Triwulan II Tahun 2025")
+    label = inputs.datasets.label("pengaduan")  # the declaration's words, not the file name
+    assert cell.formula.startswith(f"n(baris {label}), s.d. Triwulan II Tahun 2025")
     assert reg["lampiran.pengaduan-negara.malaysia.l"].value == 0
     assert reg["lampiran.pengaduan-negara.taiwan.l"].value == 1
     assert reg["lampiran.pengaduan-negara.total.p"].value == 2  # ADU-01, ADU-03

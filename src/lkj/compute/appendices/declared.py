@@ -23,7 +23,7 @@ import pandas as pd
 from lkj.compute.appendices.common import lines, ordered, slug
 from lkj.compute.appendices.suppression import SECONDARY, Key, hidden
 from lkj.compute.appendices.suppression import TOTAL as TOTAL_KEY
-from lkj.inputs import personal, specs
+from lkj.inputs import personal
 from lkj.inputs.load import Inputs
 from lkj.inputs.unit import Appendix
 from lkj.values import formatting as fmt
@@ -88,12 +88,12 @@ def period_rows(inputs: Inputs, appendix: Appendix) -> pd.DataFrame:
 
 def _values_of(inputs: Inputs, appendix: Appendix, column: str, rows: pd.DataFrame) -> list[str]:
     """A column's allowed values in their declared order, else the values found, file order."""
-    spec = specs.TABLES.get(appendix.dataset)
+    spec = inputs.datasets.tables.get(appendix.dataset)
     col = spec.col(column) if spec else None
     if col is not None and col.choices:
         return list(col.choices)
     if col is not None and col.ref and col.ref in inputs.references:
-        return specs.reference_values(col.ref, inputs.references[col.ref])
+        return inputs.datasets.reference_values(col.ref, inputs.references[col.ref])
     return ordered(rows[column].dropna())
 
 
@@ -120,7 +120,7 @@ def layout(inputs: Inputs, appendix: Appendix) -> Layout:
 def is_personal(inputs: Inputs, appendix: Appendix) -> bool:
     """Rows describe persons: their counts are suppressed below K in a public edition."""
     columns = list(inputs.table(appendix.dataset).df.columns)
-    return bool(personal.personal_columns(appendix.dataset, columns))
+    return bool(personal.personal_columns(appendix.dataset, columns, inputs.datasets))
 
 
 def period_phrase(appendix: Appendix, quarter: int, year: int) -> str:
@@ -197,7 +197,7 @@ def _one(reg: Registry, inputs: Inputs, appendix: Appendix) -> None:
         marks = hidden(counts, found.rows, found.columns)
     values = ValueFactory.for_run(reg, params, compute).using(lampiran=appendix.id)
     period = period_phrase(appendix, params.quarter, params.year)
-    what = f"n(baris {table.shown.rsplit('/', 1)[-1]})"
+    what = f"n(baris {inputs.datasets.label(appendix.dataset)})"
     for e in entries:
         mark = marks.get(e.key)
         selection = "; ".join([period, *e.where])
