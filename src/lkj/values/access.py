@@ -26,6 +26,8 @@ from lkj.inputs.nihil import FILE as NIHIL_FILE
 from lkj.inputs.params import Run
 from lkj.inputs.pk import PK, Profile
 from lkj.inputs.textfiles import read_text
+from lkj.inputs.unit import FILE as UNIT_FILE
+from lkj.inputs.unit import Unit
 from lkj.values import deps
 from lkj.values.families import PK_FILE, PROFILE, REFERENCE, TARGETS, family, family_datasets
 from lkj.values.registry import Registry, Value
@@ -129,6 +131,12 @@ class Reads:
     def profile(self) -> Profile:
         deps.file(self.file_of(PROFILE))
         return self._inputs.profile
+
+    def unit(self) -> Unit:
+        """unit.yml (terms, chapters, titles); recorded even when absent: writing it changes
+        the book."""
+        deps.file(self.run.shown(self.run.unit_dir / UNIT_FILE))
+        return self._inputs.unit
 
     def targets(self) -> pd.DataFrame:
         deps.file(self.file_of(TARGETS))
@@ -320,6 +328,7 @@ class RecordedInputs(Inputs):
     files = property(lambda self: self._reads.every_file(), _read_only)
     warnings = property(lambda self: self._reads.warnings(), _read_only)
     nihil = property(lambda self: self._reads.nihil(), _read_only)
+    unit = property(lambda self: self._reads.unit(), _read_only)
 
     def table(self, name: str) -> Table:
         return super().table(name)  # through self.tables, so recorded there

@@ -17,8 +17,8 @@ class CapaianTables(TableBase):
         header: Rows = [
             [
                 Cell("No", rowspan=2),
-                Cell("Sasaran Strategis", rowspan=2),
-                Cell("IKU", rowspan=2),
+                Cell(self.t.sasaran, rowspan=2),
+                Cell(self.t.iku, rowspan=2),
                 *[Cell(fmt.quarter_label(t), colspan=3) for t in range(1, 5)],
             ],
             [h for _ in range(4) for h in ("Target", "Realisasi", "Capaian")],
@@ -51,8 +51,8 @@ class CapaianTables(TableBase):
         header: Rows = [
             [
                 Cell("No", rowspan=2),
-                Cell("Sasaran Strategis", rowspan=2),
-                Cell("IKU", rowspan=2),
+                Cell(self.t.sasaran, rowspan=2),
+                Cell(self.t.iku, rowspan=2),
                 Cell("Target Tahunan", rowspan=2),
                 Cell("Realisasi per Triwulan", colspan=4),
                 Cell(f"Realisasi s.d. {self.tw} (kumulatif)", rowspan=2),
@@ -88,7 +88,7 @@ class CapaianTables(TableBase):
         k, q = iku.key, self.q
         header: Rows = [
             [
-                Cell("Indikator Kinerja Utama", rowspan=2),
+                Cell(self.t.iku_panjang, rowspan=2),
                 Cell("Target", colspan=2),
                 Cell(f"Realisasi {self.tw} saja", rowspan=2),
                 Cell(f"Capaian realisasi {self.tw} thd. target", colspan=2),

@@ -15,7 +15,7 @@ class SummaryTables(TableBase):
         header: Rows = [
             [
                 Cell("No", rowspan=2),
-                Cell("Sasaran Strategis", rowspan=2),
+                Cell(self.t.sasaran, rowspan=2),
                 Cell("Indikator Kinerja", rowspan=2),
                 Cell(f"Realisasi Kinerja {self.tw}", colspan=3),
             ],
@@ -40,7 +40,7 @@ class SummaryTables(TableBase):
 
     def perjanjian(self) -> TableSpec:
         """Tabel 2: the PK itself (targets), as the BAB I presents it."""
-        header: Rows = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target Tahunan"]]
+        header: Rows = [["No", self.t.sasaran, "Indikator Kinerja", "Target Tahunan"]]
         body = self.sasaran_rows(self.pk.iku, lambda i: [self.cell(f"{i.key}.target")])
         return self.spec(
             "tbl-pk",
