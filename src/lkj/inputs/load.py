@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from lkj import paths
 from lkj.errors import InputError, LkjError, Problem
 from lkj.inputs import declarations, nihil
+from lkj.inputs.buku import book_problems
 from lkj.inputs.confine import as_written, outside_problem
 from lkj.inputs.crossfile import (
     budget_problems,
@@ -270,6 +271,8 @@ def load_inputs(run: Run) -> Inputs:
         problems += value_problems(pk, tables)
     if profile is not None:
         problems += unit_problems(run, profile, profile_lines)
+    if unit is not None and pk is not None:
+        problems += book_problems(run, unit, pk)  # unit.yml's chapters, headings, titles
     problems += ikpa_warnings(tables)
     problems += later_rows(run.params.quarter, tables, decl.tables)
     texts = quarter_texts(run.year_dir, run.params.quarter)
