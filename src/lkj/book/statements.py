@@ -12,6 +12,7 @@ from typing import Protocol
 from lkj.compute.kriteria import kriteria_id
 from lkj.compute.states import IkuState, Presence, Standing, state
 from lkj.inputs.pk import Iku
+from lkj.inputs.unit import Terms
 from lkj.values.registry import Registry
 
 
@@ -22,6 +23,7 @@ class Writer(Protocol):
     q: int
     year: int
     tw: str
+    t: Terms  # the unit's words for IKU, Sasaran Strategis … (unit.yml istilah)
 
     def v(self, value_id: str, with_unit: bool = True) -> str: ...
 
@@ -94,7 +96,7 @@ def summary(w: Writer, iku: Iku) -> str:
     tw, sd = state(w.reg, iku, w.q, "tw"), state(w.reg, iku, w.q, "sd")
     k, when = iku.key, f"{w.tw} tahun {w.year}"
     if tw.presence is Presence.NO_DATA:
-        return f"Sampai dengan akhir {when} IKU ini belum terealisasi; {_annual(w, iku)}."
+        return f"Sampai dengan akhir {when} {w.t.iku} ini belum terealisasi; {_annual(w, iku)}."
     if tw.presence is Presence.EARLIER_ONLY:
         reached = "; target tahunan telah tercapai" if sd.standing in REACHED else ""
         return (
@@ -125,19 +127,19 @@ def _standing_sentence(w: Writer, s: IkuState) -> str:
     if s.standing is Standing.CAPPED:
         return (
             f"Realisasi tersebut melampaui {target}; capaian sebelum dibatasi sebesar "
-            f"{w.v(s.capaian_id + '_mentah')}, dan yang dicatat adalah batas capaian IKU ini, "
-            f"yaitu {w.v(s.capaian_id)}."
+            f"{w.v(s.capaian_id + '_mentah')}, dan yang dicatat adalah batas capaian "
+            f"{w.t.iku} ini, yaitu {w.v(s.capaian_id)}."
         )
     return {
         Standing.NONE: "",
         Standing.AT_TARGET: f"Dengan demikian {target} tercapai.",
         Standing.BELOW_TARGET: f"Dengan demikian {target} belum tercapai.",
         Standing.LOWER_BETTER: (
-            f"Untuk IKU ini nilai yang makin rendah makin baik; realisasi tidak melebihi "
+            f"Untuk {w.t.iku} ini nilai yang makin rendah makin baik; realisasi tidak melebihi "
             f"{target}, sehingga target tersebut tercapai."
         ),
         Standing.LOWER_WORSE: (
-            f"Untuk IKU ini nilai yang makin rendah makin baik; realisasi melebihi {target}, "
+            f"Untuk {w.t.iku} ini nilai yang makin rendah makin baik; realisasi melebihi {target}, "
             "sehingga target tersebut belum tercapai."
         ),
         Standing.CATEGORY_MET: (
@@ -162,7 +164,7 @@ def _this_quarter(w: Writer, s: IkuState) -> str:
         return f"Pada {when} belum ada realisasi baru."
     if s.presence is Presence.ZERO and s.standing is Standing.NONE:
         return (
-            f"Realisasi {when} {_zero_clause(w, s)}: tidak ada kegiatan yang diukur IKU ini, "
+            f"Realisasi {when} {_zero_clause(w, s)}: tidak ada kegiatan yang diukur {w.t.iku} ini, "
             "sehingga capaiannya tidak dihitung."
         )
     what = (
@@ -210,7 +212,7 @@ def evaluation(w: Writer, iku: Iku) -> str:
     tw, sd = state(w.reg, iku, q, "tw"), state(w.reg, iku, q, "sd")
     upto = "s.d. " if _cumulative_target(sd) else ""
     parts = [
-        f"Target IKU ini dalam Perjanjian Kinerja Tahun {w.year} sebesar "
+        f"Target {w.t.iku} ini dalam Perjanjian Kinerja Tahun {w.year} sebesar "
         f"{w.v(k + '.target')}, dengan target {upto}{w.tw} sebesar {w.v(f'{k}.tw{q}.target')}.",
         _this_quarter(w, tw),
     ]

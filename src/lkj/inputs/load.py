@@ -22,6 +22,7 @@ from lkj import paths
 from lkj.errors import InputError, LkjError, Problem
 from lkj.inputs import declarations, nihil
 from lkj.inputs.appendices import appendix_problems
+from lkj.inputs.buku import book_problems
 from lkj.inputs.confine import as_written, outside_problem
 from lkj.inputs.crossfile import (
     budget_problems,
@@ -275,6 +276,8 @@ def load_inputs(run: Run) -> Inputs:
         known = {name: spec.names for name, spec in decl.tables.items()}
         shown = run.shown(run.unit_dir / UNIT_FILE)
         problems += appendix_problems(unit, unit_lines, shown, known, run.year_dir)
+    if unit is not None and pk is not None:
+        problems += book_problems(run, unit, pk)  # unit.yml's chapters, headings, titles
     problems += ikpa_warnings(tables)
     problems += later_rows(run.params.quarter, tables, decl.tables)
     texts = quarter_texts(run.year_dir, run.params.quarter)

@@ -78,10 +78,18 @@ class Decimals(_Strict):
 class Chapter(_Strict):
     """One chapter of the book: its notebook and heading; `bagian` groups chapters in a part."""
 
-    berkas: str
-    judul: str | None = None
+    berkas: str = Field(min_length=1)  # notebook, relative to the project folder
+    judul: str | None = None  # its chapter heading (default: sets/<jenis>/buku.yml)
     bagian: str | None = None
     depan: bool = False  # front matter (before Daftar Isi, roman page numbers)
+    lampiran: bool = False  # an appendix (after the last chapter)
+
+
+class Heading(_Strict):
+    """A heading of the book; `tingkat` 0 is a bold line ("a. Informasi Kinerja")."""
+
+    teks: str = Field(min_length=1)
+    tingkat: int | None = Field(default=None, ge=0, le=6)
 
 
 class Appendix(_Strict):
@@ -123,6 +131,8 @@ class Unit(_Strict):
     istilah: Terms = Field(default_factory=Terms)
     tabel: Tables = Field(default_factory=Tables)
     bab: list[Chapter] = Field(default_factory=list)  # empty: the chapters of _quarto.yml
+    judul: dict[str, str | Heading] = Field(default_factory=dict)  # heading id → text
+    grafik_bulanan: list[str] | None = None  # datasets whose IKUs get a monthly chart
     lampiran: list[Appendix] = Field(default_factory=list)
 
     @field_validator("kriteria")

@@ -342,6 +342,7 @@ class RecordedInputs(Inputs):
     nihil = property(lambda self: self._reads.nihil(), _read_only)
     # The declarations come from unit.yml, which every run records as read already.
     datasets = property(lambda self: self._reads._inputs.datasets, _read_only)
+    unit = property(lambda self: self._reads.unit(), _read_only)
 
     def table(self, name: str) -> Table:
         return super().table(name)  # through self.tables, so recorded there

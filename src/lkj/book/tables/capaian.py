@@ -62,7 +62,7 @@ class CapaianTables(IkuColumns):
         wide = n > 12  # the columns of today's table: more need a smaller type and name columns
         return self.spec(
             "tbl-pengukuran",
-            header(["No", "Sasaran Strategis", "IKU"], cols),
+            header(["No", self.t.sasaran, self.t.iku], cols),
             self.sasaran_rows(self.pk.iku, cells_of(cols)),
             font_size=6.5 if wide else 7.5,
             landscape=True,
@@ -78,8 +78,8 @@ class CapaianTables(IkuColumns):
         header_rows: Rows = [
             [
                 Cell("No", rowspan=2),
-                Cell("Sasaran Strategis", rowspan=2),
-                Cell("IKU", rowspan=2),
+                Cell(self.t.sasaran, rowspan=2),
+                Cell(self.t.iku, rowspan=2),
                 Cell("Target Tahunan", rowspan=2),
                 Cell("Realisasi per Triwulan", colspan=4),
                 Cell(f"Realisasi s.d. {self.tw} (kumulatif)", rowspan=2),
@@ -169,7 +169,7 @@ class CapaianTables(IkuColumns):
         figures = self._iku_cols(iku)
         wide = len(figures) > 7  # today's seven: more need a smaller type and a narrower name
         cols = [
-            Col("Indikator Kinerja Utama", None, 3 if wide else 4, lambda i: Cell(i.nama)),
+            Col(self.t.iku_panjang, None, 3 if wide else 4, lambda i: Cell(i.nama)),
             *figures,
         ]
         return self.spec(

@@ -39,7 +39,7 @@ class SummaryTables(IkuColumns):
             note += f" {self.bands_note(self.pk.iku, basis)}"
         return self.spec(
             "tbl-ringkasan",
-            header(["No", "Sasaran Strategis", "Indikator Kinerja"], cols),
+            header(["No", self.t.sasaran, "Indikator Kinerja"], cols),
             self.sasaran_rows(self.pk.iku, cells_of(cols)),
             widths=(0.5, 3, 4, *[c.width for c in cols]),
             align=("center", "left", "left", *centred(len(cols))),
@@ -54,7 +54,7 @@ class SummaryTables(IkuColumns):
 
     def perjanjian(self) -> TableSpec:
         """Tabel 2: the PK itself (targets), as the BAB I presents it."""
-        header_rows: Rows = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target Tahunan"]]
+        header_rows: Rows = [["No", self.t.sasaran, "Indikator Kinerja", "Target Tahunan"]]
         body = self.by_perspective(
             self.pk.iku,
             4,
