@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from lkj.book.tables import Tables
+from lkj.compute.appendices.declared import keys
 from lkj.compute.engine import compute
 from lkj.errors import InputError
 from lkj.inputs.load import load_inputs
@@ -152,3 +153,12 @@ def test_an_unknown_dataset_or_column_is_an_error_in_unit_yml(mini, line, word) 
         load_inputs(load_run(mini.params))
     found = [p for p in caught.value.problems if p.file.endswith("unit.yml")]
     assert found and word in found[0].message and found[0].row is not None
+
+
+def test_values_that_write_alike_get_their_own_ids() -> None:
+    assert keys(["Kab. A", "Kab A", "Total", "total"]) == {
+        "Kab. A": "kab_a",
+        "Kab A": "kab_a_2",
+        "Total": "total_",
+        "total": "total__2",
+    }

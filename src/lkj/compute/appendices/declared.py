@@ -51,13 +51,21 @@ class Layout:
         return f"lampiran.{self.appendix.id}"
 
     def cell(self, row: str, column: str) -> str:
-        return f"{self.prefix}.{key(row)}.{key(column)}"
+        return f"{self.prefix}.{self._row_keys[row]}.{self._column_keys[column]}"
 
     def row_total(self, row: str) -> str:
-        return f"{self.prefix}.{key(row)}.{TOTAL}"
+        return f"{self.prefix}.{self._row_keys[row]}.{TOTAL}"
 
     def column_total(self, column: str) -> str:
-        return f"{self.prefix}.{TOTAL}.{key(column)}"
+        return f"{self.prefix}.{TOTAL}.{self._column_keys[column]}"
+
+    @property
+    def _row_keys(self) -> dict[str, str]:
+        return keys(self.rows)
+
+    @property
+    def _column_keys(self) -> dict[str, str]:
+        return keys(self.columns)
 
     @property
     def total(self) -> str:
@@ -68,6 +76,18 @@ def key(value: str) -> str:
     """The id segment of a data value; never "total", which names the sums."""
     found = slug(value)
     return f"{found}_" if found == TOTAL else found
+
+
+def keys(values: list[str]) -> dict[str, str]:
+    """Each value's id segment; values that write alike ("Kab. A", "Kab A") get _2, _3 …"""
+    out: dict[str, str] = {}
+    for value in values:
+        segment, n = key(value), 1
+        while segment in out.values():
+            n += 1
+            segment = f"{key(value)}_{n}"
+        out[value] = segment
+    return out
 
 
 def declared(inputs: Inputs) -> list[Appendix]:
