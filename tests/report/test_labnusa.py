@@ -99,6 +99,12 @@ def test_public_declared_appendix_never_shows_a_small_group(batch) -> None:
     assert training["lampiran.pelatihan.keamanan_hayati_laboratorium.l"] == "< 3"
     counts = [v for v in training.values() if isinstance(v, int)]
     assert counts and all(v == 0 or v >= 3 for v in counts)
+    # nor does a hidden group's source say how many rows it has
+    hidden = [v for k, v in values.items() if v["value"] in ("< 3", "*")]
+    assert hidden and all(v["sources"] == [] for v in hidden)
+    personal = "data/labnusa/2025/pelatihan.csv"
+    cited = [s["row_count"] for v in values.values() for s in v["sources"] if s["file"] == personal]
+    assert cited and all(n == 0 or n >= 3 for n in cited)
     # the participants' lines and names are in no output
     assert "pelatihan.csv" in values["iku06.tw1.realisasi"]["sources"][0]["file"]
     assert values["iku06.tw1.realisasi"]["sources"][0]["rows"] == []

@@ -97,7 +97,10 @@ def test_public_edition_hides_groups_of_fewer_than_three_persons(mini) -> None:
     assert reg["lampiran.kepulangan.sakit.total"].value == 5
     assert reg["lampiran.kepulangan.total"].value == 5
     assert reg["lampiran.kepulangan.deportasi.total"].value == 0
-    assert reg["lampiran.kepulangan.sakit.l"].sources[0].rows  # still traced (internally)
+    # a hidden group cites no rows: their number would be the count
+    assert reg["lampiran.kepulangan.sakit.l"].sources == ()
+    assert reg["lampiran.kepulangan.sakit.p"].sources == ()
+    assert reg["lampiran.kepulangan.sakit.total"].sources[0].rows == (3, 4, 5, 6, 7)
     table = Tables(inputs, reg).lampiran_rekap(inputs.unit.lampiran[1])
     shown = [c.text for row in table.body for c in row[2:]]
     assert "< 3" in shown and "*" in shown
@@ -113,6 +116,7 @@ def test_internal_edition_shows_every_count(mini) -> None:
     )
     _, reg = _run(mini, "internal")
     assert reg["lampiran.kepulangan.sakit.l"].value == 1
+    assert reg["lampiran.kepulangan.sakit.l"].sources[0].rows == (7,)  # PLG-14, line 7
     assert reg["lampiran.kepulangan.sakit.p"].value == 4
 
 

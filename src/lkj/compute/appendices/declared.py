@@ -221,12 +221,14 @@ def _one(reg: Registry, inputs: Inputs, appendix: Appendix) -> None:
     for e in entries:
         mark = marks.get(e.key)
         selection = "; ".join([period, *e.where])
+        # A hidden group cites no rows: their number (row_count in values.json) is the count.
+        sources = [] if mark else [Source(table.shown, lines(e.part), selection)]
         values.add(
             e.value_id,
             mark or len(e.part),
             kind="text" if mark else "count",
             label=e.label,
             formula=f"{what}, {selection}",
-            sources=[Source(table.shown, lines(e.part), selection)],
+            sources=sources,
             note=HIDDEN_NOTES.get(mark or "", ""),
         )
