@@ -245,3 +245,28 @@ def test_adding_a_dataset_and_an_iku_over_it_needs_no_code_change(mini: Project,
     assert ["uji_sampel", None, "sampel yang diuji", None] in guide
     nihil = {str(dv.sqref).split(":")[0]: dv for dv in wb["nihil"].data_validations.dataValidation}
     assert "uji_sampel" in nihil["A2"].formula1  # a quarter without samples can be nihil
+
+
+def test_the_example_of_data_readme_is_a_valid_declaration() -> None:
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from lkj.inputs.unit import Unit
+
+    text = (Path(__file__).parents[2] / "data" / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### unit.yml — dataset") :]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert example is not None
+    decl, found = declarations.build(Unit.model_validate(yaml.safe_load(example.group(1))))
+    assert found == [] and decl is not None
+    assert decl.kind == "umum" and decl.personal("uji_sampel") == ("petugas",)
+    assert (
+        decl.specs["uji_sampel"]
+        .rules[0]
+        .message(
+            {"jumlah_gagal": 3, "jumlah_uji": 2}  # type: ignore[arg-type]
+        )
+        == "jumlah_gagal (3) lebih besar dari jumlah_uji (2)"
+    )
