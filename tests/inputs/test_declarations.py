@@ -270,3 +270,24 @@ def test_the_example_of_data_readme_is_a_valid_declaration() -> None:
         )
         == "jumlah_gagal (3) lebih besar dari jumlah_uji (2)"
     )
+
+
+def test_a_declared_personal_column_is_kept_out_of_the_public_edition(mini: Project) -> None:
+    from lkj.inputs.personal import REDACTED, is_personal_file, redacted
+    from lkj.provenance.rows import read_rows
+
+    mini.write(
+        UNIT, SAMPLE.replace("    kunci: [id]\n", "      - {nama: petugas, pribadi: true}\n")
+    )
+    mini.write(
+        "data/mini/2025/uji_sampel.csv",
+        "id,tanggal,jenis_sampel,hasil,petugas\nS1,2025-04-02,obat,MS,Rina Wulandari\n",
+    )
+    file = "data/mini/2025/uji_sampel.csv"
+    assert is_personal_file(mini.root, file)  # "petugas" is no name lkj would guess
+    assert not is_personal_file(mini.root, "data/mini/2025/kerjasama.csv")
+    inputs = load_inputs(load_run(mini.params))
+    assert set(redacted(inputs).tables["uji_sampel"].df["petugas"]) == {REDACTED}
+    rows = read_rows(mini.root, file, {2}, "publik")
+    assert rows.hidden == ["petugas"] and "Rina Wulandari" not in str(rows.rows)
+    assert read_rows(mini.root, file, {2}, "internal").hidden == []
