@@ -291,3 +291,29 @@ def test_a_declared_personal_column_is_kept_out_of_the_public_edition(mini: Proj
     rows = read_rows(mini.root, file, {2}, "publik")
     assert rows.hidden == ["petugas"] and "Rina Wulandari" not in str(rows.rows)
     assert read_rows(mini.root, file, {2}, "internal").hidden == []
+
+
+def test_a_unit_may_declare_its_own_reference_list(mini: Project) -> None:
+    mini.write(
+        UNIT,
+        SAMPLE.replace("pilihan: [obat, makanan]", "referensi: jenis_sampel")
+        + "referensi:\n"
+        + "  - nama: jenis_sampel\n"
+        + "    label: jenis sampel\n"
+        + "    wajib: true\n"
+        + "    kolom: [{nama: kode, unik: true}, {nama: uraian}]\n",
+    )
+    mini.write(
+        "data/mini/2025/uji_sampel.csv", "id,tanggal,jenis_sampel,hasil\nS1,2025-04-02,OT,MS\n"
+    )
+    (found,) = problems(mini)  # the list itself is required and missing
+    assert (found.file, found.message) == (
+        "data/referensi/jenis_sampel.csv",
+        "berkas tidak ditemukan (daftar referensi wajib)",
+    )
+    mini.write("data/referensi/jenis_sampel.csv", "kode,uraian\nOB,obat\nMK,makanan\n")
+    (found,) = problems(mini)
+    assert (found.row, found.column, found.value) == (2, "jenis_sampel", "OT")
+    assert "data/referensi/jenis_sampel.csv" in found.fix
+    mini.replace("data/mini/2025/uji_sampel.csv", ",OT,", ",OB,")
+    assert "jenis_sampel" in load_inputs(load_run(mini.params)).references

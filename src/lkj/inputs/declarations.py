@@ -230,14 +230,16 @@ def build(
         )
         return None, [problem]
     base = _shipped(unit.jenis)
-    datasets = dict(base.datasets)
+    datasets, lists = dict(base.datasets), dict(base.references)
     for i, decl in enumerate(unit.dataset):  # a name already in the set replaces it
         datasets[decl.nama] = (decl, Origin(shown, lines, ("dataset", i)))
+    for i, decl in enumerate(unit.referensi):
+        lists[decl.nama] = (decl, Origin(shown, lines, ("referensi", i)))
     problems = list(base.problems)
-    references = {n: d for n, (d, _) in base.references.items()}
+    references = {n: d for n, (d, _) in lists.items()}
     for decl, origin in datasets.values():
         problems += dataset_problems(decl, origin, references, reserved=RESERVED)
-    for decl, origin in base.references.values():
+    for decl, origin in lists.values():
         problems += dataset_problems(decl, origin, {}, reserved=())
     if TARGET not in datasets and not problems:
         problems.append(Problem(shown, "dataset 'target' tidak dideklarasikan", column="jenis"))
