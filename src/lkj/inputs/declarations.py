@@ -203,6 +203,24 @@ def _read_set(name: str, found: _Found, seen: tuple[str, ...]) -> None:
         found.datasets[decl.nama] = (decl, Origin(shown, lines, ("dataset", i)))
     for i, decl in enumerate(model.referensi):
         found.references[decl.nama] = (decl, Origin(shown, lines, ("referensi", i)))
+    _reorder(found, model.urutan, Origin(shown, lines, ()))
+
+
+def _reorder(found: _Found, order: list[str], origin: Origin) -> None:
+    """Put the datasets named in `urutan` first, in that order."""
+    for i, name in enumerate(order):
+        if name not in found.datasets:
+            found.problems.append(
+                origin.problem(
+                    ("urutan", i),
+                    f"dataset '{name}' pada urutan tidak dideklarasikan",
+                    f"pakai nama dataset: {', '.join(found.datasets)}",
+                    name,
+                )
+            )
+    listed = [n for n in order if n in found.datasets]
+    rest = [n for n in found.datasets if n not in listed]
+    found.datasets = {n: found.datasets[n] for n in [*listed, *rest]}
 
 
 @lru_cache(maxsize=8)
