@@ -145,18 +145,24 @@ def test_a_unit_without_declarations_has_no_such_values(mini) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "word"),
-    [("    baris: warna\n", "warna"), ("    dataset: sampel\n", "sampel")],
+    ("old", "new", "line", "fix"),
+    [
+        # UNIT line 11 is the second appendix's `baris: kategori`
+        ("    baris: kategori\n", "    baris: kategory\n", 11, "maksudnya 'kategori'?"),
+        # line 10 its `dataset: kepulangan`
+        ("    dataset: kepulangan\n", "    dataset: kepulangn\n", 10, "maksudnya 'kepulangan'?"),
+    ],
 )
-def test_an_unknown_dataset_or_column_is_an_error_in_unit_yml(mini, line, word) -> None:
-    text = UNIT.replace("    baris: kategori\n", line) if "baris" in line else UNIT
-    if "dataset" in line:
-        text = text.replace("    dataset: kepulangan\n", line)
-    mini.write("data/mini/unit.yml", text)
+def test_an_unknown_dataset_or_column_is_an_error_at_its_line(mini, old, new, line, fix) -> None:
+    assert UNIT.splitlines()[line - 1] == old.rstrip("\n")
+    mini.write("data/mini/unit.yml", UNIT.replace(old, new))
     with pytest.raises(InputError) as caught:
         load_inputs(load_run(mini.params))
-    found = [p for p in caught.value.problems if p.file.endswith("unit.yml")]
-    assert found and word in found[0].message and found[0].row is not None
+    found = [p for p in caught.value.problems if p.file == "data/mini/unit.yml"]
+    assert len(found) == 1
+    assert found[0].row == line
+    assert found[0].value == new.split(": ")[1].strip()
+    assert found[0].fix.startswith(fix)
 
 
 def test_values_that_write_alike_get_their_own_ids() -> None:
