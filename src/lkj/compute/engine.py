@@ -258,6 +258,8 @@ class Engine:
                 label = f"Capaian {tw} {name} terhadap target {against}"
                 self._capaian(iku, key, real, target, label)
                 self._bands(iku, key)
+        for later in range(self.quarter + 1, 5):  # Tabel 3 shows every quarter's target
+            self._quarter_target(iku, later)
         q = self.quarter
         sd = f"s.d. {fmt.quarter_label(q)}"
         quarters = tuple(f"{k}.tw{i}" for i in range(1, q + 1))
