@@ -105,7 +105,7 @@ def diff(args: argparse.Namespace) -> int:
 
 def reconcile(args: argparse.Namespace) -> int:
     from lkj.compute.engine import compute
-    from lkj.compute.reconcile import read_published
+    from lkj.compute.reconcile import HIDDEN, read_published
     from lkj.compute.reconcile import reconcile as compare
     from lkj.inputs.load import load_inputs, read_run
 
@@ -124,7 +124,7 @@ def reconcile(args: argparse.Namespace) -> int:
     for column in ("tempat", "terbitan", "buku ini", "status"):
         table.add_column(column)
     table.add_column("catatan", ratio=1, min_width=24)
-    style = {"cocok": "green", "beda (dijelaskan)": "yellow", "BEDA": "bold red"}
+    style = {"cocok": "green", "beda (dijelaskan)": "yellow", "BEDA": "bold red", HIDDEN: "cyan"}
     for o in outcomes:
         if o.matches and not args.all:
             continue
@@ -139,11 +139,13 @@ def reconcile(args: argparse.Namespace) -> int:
         )
     out_console.print(table)
     matched = sum(o.matches for o in outcomes)
-    explained = sum(1 for o in outcomes if not o.matches and o.item.note)
-    unexplained = len(outcomes) - matched - explained
+    hidden = sum(o.hidden for o in outcomes)
+    unexplained = sum(o.unexplained for o in outcomes)
+    explained = len(outcomes) - matched - hidden - unexplained
     out_console.print(
         f"{len(outcomes)} angka terbitan: {matched} cocok, {explained} beda dengan penjelasan, "
-        f"{unexplained} beda tanpa penjelasan."
+        f"{unexplained} beda tanpa penjelasan"
+        + (f", {hidden} {HIDDEN} (k = 3; bandingkan di edisi internal)." if hidden else ".")
     )
     if unexplained:
         out_console.print("[red]Periksa angka yang BEDA, lalu tulis alasannya di kolom catatan.[/]")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from lkj.compute import smallcells
 from lkj.errors import InputError, Problem
 from lkj.inputs.reading import read_csv_text
 from lkj.values.registry import Registry
@@ -27,17 +28,27 @@ class Published:
     note: str
 
 
+HIDDEN = "disembunyikan di edisi publik"
+
+
 @dataclass(frozen=True)
 class Outcome:
     item: Published
     computed: str
     matches: bool
+    hidden: bool = False  # a count the public edition hides (k = 3): neither match nor not
 
     @property
     def status(self) -> str:
+        if self.hidden:
+            return HIDDEN
         if self.matches:
             return "cocok"
         return "beda (dijelaskan)" if self.item.note else "BEDA"
+
+    @property
+    def unexplained(self) -> bool:
+        return not (self.matches or self.hidden or self.item.note)
 
 
 _DASHES = ("-", "–", "—", "−")  # "no value", however it is typed
@@ -130,6 +141,9 @@ def reconcile(registry: Registry, items: list[Published], shown: str) -> list[Ou
     out = []
     for p in items:
         value = registry[p.id]
+        if smallcells.is_suppressed(value):
+            out.append(Outcome(p, value.display, False, hidden=True))
+            continue
         shown_forms = {normalise(value.display), normalise(value.display_with_unit)}
         out.append(Outcome(p, value.display_with_unit, normalise(p.printed) in shown_forms))
     return out
