@@ -55,10 +55,12 @@ def _delta(value: float | None) -> str:
 
 def diff(args: argparse.Namespace) -> int:
     from lkj.provenance.diff import diff as compare
+    from lkj.provenance.diffpersonal import personal_rows
     from lkj.provenance.manifest import read_manifest
 
     a, b = read_manifest(args.run_a), read_manifest(args.run_b)
     result = compare(a, b)
+    personal = personal_rows(a, b, Path.cwd())
     head = f"[bold]{escape(a['run'])}[/] → [bold]{escape(b['run'])}[/]: "
     head += (
         f"{len(result.changed)} nilai berubah, {len(result.added)} baru, "
@@ -67,6 +69,7 @@ def diff(args: argparse.Namespace) -> int:
     out_console.print(head)
     for title, lines in (
         ("Berkas masukan", result.files),
+        ("Berkas data pribadi", personal),
         ("Parameter", result.params),
         ("Build", result.build),
     ):
