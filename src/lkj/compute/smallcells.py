@@ -232,7 +232,8 @@ def _complement(
     for value_id in inner:
         if not recoverable(grid, values, {**hidden, value_id: COMPLEMENTARY}, target):
             return value_id
-    return (inner or candidates or [None])[0]
+    left = inner or candidates
+    return left[0] if left else None
 
 
 def is_suppressed(value: Value) -> bool:
