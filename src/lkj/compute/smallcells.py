@@ -171,21 +171,32 @@ def recoverable(
 
 
 def suppress(grids: list[Grid], values: Mapping[str, int]) -> dict[str, str]:
-    """Value id -> PRIMARY or COMPLEMENTARY for every figure the public tables hide."""
+    """Value id -> PRIMARY or COMPLEMENTARY for every figure the public tables hide.
+
+    Hiding more only widens what a reader must consider, so a "< 3" found safe stays safe
+    while complements are added: each is checked until it is safe, never again.
+    """
     hidden = {i: PRIMARY for g in grids for i in g.ids() if 0 < values[i] < K}
-    while exposed := _exposed(grids, values, hidden):
-        grid, target = exposed
+    pending = [(g, i) for g in grids for i in g.ids() if hidden.get(i) == PRIMARY]
+    while pending:
+        grid, target = pending[0]
+        if hidden.get(target) != PRIMARY or not recoverable(grid, values, hidden, target):
+            pending.pop(0)
+            continue
         choice = _complement(grid, values, hidden, target)
         if choice is None:  # only the grand total is left: nothing in the table can help
-            break
+            pending.pop(0)
+            continue
         hidden[choice] = COMPLEMENTARY
-    # Show again every complementary figure the others protect without it (largest first).
+    # Show again every complementary figure the others protect without it (largest first);
+    # only the tables holding it can lose by that.
     extra = sorted((i for i, k in hidden.items() if k == COMPLEMENTARY), key=lambda i: -values[i])
     for value_id in extra:
         trial = {i: k for i, k in hidden.items() if i != value_id}
         if values[value_id] < K:
             trial[value_id] = PRIMARY
-        if not _exposed(grids, values, trial):
+        holding = [g for g in grids if value_id in set(g.ids())]
+        if not _exposed(holding, values, trial):
             hidden = trial
     return hidden
 
