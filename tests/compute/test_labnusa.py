@@ -131,10 +131,10 @@ def test_declared_appendices_of_tw1(regs) -> None:
     assert reg["lampiran.inspeksi-sarana.total.tidak_memenuhi"].value == 6
     # pelatihan (personal: nama), public edition, s.d. TW I: Pengambilan … L 6 / P 9,
     # Keamanan Hayati L 2 / P 3. L 2 persons → "< 3"; its row partner (5 − 3) and both
-    # cells of the other row (totals L 8, P 12) would give it back → "*"
+    # cells of the other row (totals L 8, P 12) would give it back → "x"
     assert reg["lampiran.pelatihan.keamanan_hayati_laboratorium.l"].value == "< 3"
-    assert reg["lampiran.pelatihan.keamanan_hayati_laboratorium.p"].value == "*"
-    assert reg["lampiran.pelatihan.pengambilan_dan_penanganan_sampel.l"].value == "*"
+    assert reg["lampiran.pelatihan.keamanan_hayati_laboratorium.p"].value == "x"
+    assert reg["lampiran.pelatihan.pengambilan_dan_penanganan_sampel.l"].value == "x"
     assert reg["lampiran.pelatihan.pengambilan_dan_penanganan_sampel.total"].value == 15
     assert reg["lampiran.pelatihan.keamanan_hayati_laboratorium.total"].value == 5
     assert reg["lampiran.pelatihan.total.l"].value == 8

@@ -100,7 +100,7 @@ def test_public_declared_appendix_never_shows_a_small_group(batch) -> None:
     counts = [v for v in training.values() if isinstance(v, int)]
     assert counts and all(v == 0 or v >= 3 for v in counts)
     # nor does a hidden group's source say how many rows it has
-    hidden = [v for k, v in values.items() if v["value"] in ("< 3", "*")]
+    hidden = [v for k, v in values.items() if v["value"] in ("< 3", "x")]
     assert hidden and all(v["sources"] == [] for v in hidden)
     personal = "data/labnusa/2025/pelatihan.csv"
     cited = [s["row_count"] for v in values.values() for s in v["sources"] if s["file"] == personal]

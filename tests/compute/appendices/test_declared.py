@@ -92,8 +92,8 @@ def test_public_edition_hides_groups_of_fewer_than_three_persons(mini) -> None:
     assert reg["lampiran.kepulangan.sakit.l"].value == "< 3"
     assert reg["lampiran.kepulangan.sakit.l"].kind == "text"
     assert reg["lampiran.kepulangan.total.l"].value == "< 3"
-    assert reg["lampiran.kepulangan.sakit.p"].value == "*"
-    assert reg["lampiran.kepulangan.total.p"].value == "*"
+    assert reg["lampiran.kepulangan.sakit.p"].value == "x"
+    assert reg["lampiran.kepulangan.total.p"].value == "x"
     assert reg["lampiran.kepulangan.sakit.total"].value == 5
     assert reg["lampiran.kepulangan.total"].value == 5
     assert reg["lampiran.kepulangan.deportasi.total"].value == 0
@@ -103,9 +103,9 @@ def test_public_edition_hides_groups_of_fewer_than_three_persons(mini) -> None:
     assert reg["lampiran.kepulangan.sakit.total"].sources[0].rows == (3, 4, 5, 6, 7)
     table = Tables(inputs, reg).lampiran_rekap(inputs.unit.lampiran[1])
     shown = [c.text for row in table.body for c in row[2:]]
-    assert "< 3" in shown and "*" in shown
-    assert all(t in ("-", "< 3", "*") or int(t) >= 3 for t in shown)
-    assert table.note and "< 3" in table.note and "*:" in table.note
+    assert "< 3" in shown and "x" in shown
+    assert all(t in ("-", "< 3", "x") or int(t) >= 3 for t in shown)
+    assert table.note and "< 3 = 1 atau 2 orang" in table.note and "x = " in table.note
     # pengaduan has no personal column: small counts stay numbers
     assert reg["lampiran.pengaduan-negara.taiwan.l"].value == 1
 

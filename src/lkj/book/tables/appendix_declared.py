@@ -3,17 +3,16 @@
 Rows are the values of `baris`, columns the values of `kolom` (or one count column), a
 "Jumlah" column and a JUMLAH row; every figure is a registry value of
 lkj.compute.appendices.declared, so it links to its Jejak Angka entry. No persons: a zero is
-shown as "-", and a public edition's small groups of persons arrive as "< 3" (and the cells
-that would give them away as "*") already.
+shown as "-", and a public edition's small groups of persons arrive as "< 3" (and the
+figures that would give them away as "x", lkj.compute.smallcells) already.
 """
 
 from __future__ import annotations
 
 from lkj.book.tables.base import DASH, Row, Rows, TableBase, centred
 from lkj.book.tablespec import Cell, TableSpec
-from lkj.compute.appendices.declared import Layout, declared, entry_id, is_personal, layout
-from lkj.compute.appendices.suppression import SECONDARY
-from lkj.inputs import personal
+from lkj.compute import smallcells
+from lkj.compute.appendices.declared import Layout, declared, entry_id, layout
 from lkj.inputs.unit import Appendix
 
 
@@ -78,17 +77,7 @@ class DeclaredAppendices(TableBase):
 
     def _note(self, appendix: Appendix, found: Layout) -> str | None:
         notes = [appendix.catatan] if appendix.catatan else []
-        if personal.is_public(self.inputs.run.params.edition) and is_personal(
-            self.inputs, appendix
-        ):
-            notes.append(
-                f"{personal.SMALL}: kelompok kurang dari {personal.K} orang, jumlahnya tidak "
-                "ditampilkan pada edisi publik (data pribadi)."
-            )
-            shown = [v.value for v in self.reg if v.id.startswith(f"{found.prefix}.")]
-            if SECONDARY in shown:
-                notes.append(
-                    f"{SECONDARY}: disembunyikan agar kelompok kurang dari {personal.K} orang "
-                    "tidak dapat dihitung dari jumlah baris atau kolom."
-                )
+        ids = [v.id for v in self.reg if v.id.startswith(f"{found.prefix}.")]
+        if any(smallcells.is_suppressed(self.reg[i]) for i in ids):
+            notes.append(smallcells.TABLE_NOTE)
         return " ".join(notes) or None

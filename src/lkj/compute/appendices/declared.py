@@ -9,9 +9,10 @@ Value ids: lampiran.<id>.<row>.<col>, lampiran.<id>.<row>.total, lampiran.<id>.t
 lampiran.<id>.total (row/col = slug of the data value; a value whose slug is "total" becomes
 "total_"). Every cell cites the file lines it counts, so Jejak Angka traces it.
 
-Public edition, a dataset with personal columns: a cell (or total) of 1 or 2 persons is the
-text "< 3", and a cell that would give it away through the totals "*" (lkj.compute.appendices.
-suppression) — in the registry itself, so neither the book nor values.json holds the count.
+Public edition, a dataset with personal columns: the table is suppressed like every count
+table of persons (lkj.compute.smallcells): a count of 1 or 2 is the text "< 3", a figure that
+would give it away through the totals "x" — in the registry itself, without rows, so neither
+the book nor values.json holds the count.
 """
 
 from __future__ import annotations
@@ -20,9 +21,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lkj.compute import smallcells
 from lkj.compute.appendices.common import lines, ordered, slug
-from lkj.compute.appendices.suppression import SECONDARY, Key, hidden
-from lkj.compute.appendices.suppression import TOTAL as TOTAL_KEY
 from lkj.inputs import personal
 from lkj.inputs.load import Inputs
 from lkj.inputs.unit import Appendix
@@ -31,11 +31,6 @@ from lkj.values.factory import ValueFactory
 from lkj.values.registry import Registry, Source
 
 TOTAL = "total"
-HIDDEN_NOTES = {
-    personal.SMALL: f"kelompok kurang dari {personal.K} orang: tidak ditampilkan (edisi publik)",
-    SECONDARY: f"disembunyikan agar kelompok kurang dari {personal.K} orang tidak dapat dihitung "
-    "dari jumlahnya (edisi publik)",
-}
 
 
 @dataclass(frozen=True)
@@ -151,10 +146,9 @@ def period_phrase(appendix: Appendix, quarter: int, year: int) -> str:
 
 @dataclass(frozen=True)
 class _Entry:
-    """One figure of the table before it is registered: its rows and where it sits."""
+    """One figure of the table before it is registered: the rows it counts, and what."""
 
     value_id: str
-    key: Key
     part: pd.DataFrame
     label: str
     where: list[str]
@@ -181,54 +175,59 @@ def _entries(inputs: Inputs, found: Layout) -> list[_Entry]:
         for column in found.columns:
             part = in_row[in_row[str(by_col)].astype(str) == column]
             where = [f"{by_row} = {row}", f"{by_col} = {column}"]
-            out.append(
-                _Entry(
-                    found.cell(row, column), (row, column), part, f"{title}, {row}, {column}", where
-                )
-            )
-        where = [f"{by_row} = {row}"]
+            out.append(_Entry(found.cell(row, column), part, f"{title}, {row}, {column}", where))
         out.append(
-            _Entry(found.row_total(row), (row, TOTAL_KEY), in_row, f"{title}, {row}, jumlah", where)
+            _Entry(found.row_total(row), in_row, f"{title}, {row}, jumlah", [f"{by_row} = {row}"])
         )
     for column in found.columns:
         part = counted[counted[str(by_col)].astype(str) == column]
         where = [f"{by_col} = {column}"]
-        out.append(
-            _Entry(
-                found.column_total(column),
-                (TOTAL_KEY, column),
-                part,
-                f"{title}, jumlah {column}",
-                where,
-            )
-        )
-    out.append(_Entry(found.total, (TOTAL_KEY, TOTAL_KEY), counted, f"{title}, jumlah", []))
+        out.append(_Entry(found.column_total(column), part, f"{title}, jumlah {column}", where))
+    out.append(_Entry(found.total, counted, f"{title}, jumlah", []))
     return out
+
+
+def grid(found: Layout, file: str) -> smallcells.Grid:
+    """The table as a count grid; without `kolom` each row's total is its one cell."""
+    appendix = found.appendix
+    row_totals = tuple(found.row_total(r) for r in found.rows)
+    if not found.columns:
+        return smallcells.Grid(
+            tuple((t,) for t in row_totals),
+            row_totals,
+            (found.total,),
+            found.total,
+            file,
+            (appendix.baris,),
+        )
+    return smallcells.Grid(
+        tuple(tuple(found.cell(r, c) for c in found.columns) for r in found.rows),
+        row_totals,
+        tuple(found.column_total(c) for c in found.columns),
+        found.total,
+        file,
+        (appendix.baris, str(appendix.kolom)),
+    )
 
 
 def _one(reg: Registry, inputs: Inputs, appendix: Appendix) -> None:
     table = inputs.table(appendix.dataset)
     found = layout(inputs, appendix)
     params = inputs.run.params
-    entries = _entries(inputs, found)
-    marks: dict[Key, str] = {}
-    if personal.is_public(params.edition) and is_personal(inputs, appendix):
-        counts = {e.key: len(e.part) for e in entries}
-        marks = hidden(counts, found.rows, found.columns)
     values = ValueFactory.for_run(reg, params, compute).using(lampiran=appendix.id)
     period = period_phrase(appendix, params.quarter, params.year)
     what = f"n(baris {inputs.datasets.label(appendix.dataset)})"
-    for e in entries:
-        mark = marks.get(e.key)
+    for e in _entries(inputs, found):
         selection = "; ".join([period, *e.where])
-        # A hidden group cites no rows: their number (row_count in values.json) is the count.
-        sources = [] if mark else [Source(table.shown, lines(e.part), selection)]
         values.add(
             e.value_id,
-            mark or len(e.part),
-            kind="text" if mark else "count",
+            len(e.part),
+            kind="count",
             label=e.label,
             formula=f"{what}, {selection}",
-            sources=sources,
-            note=HIDDEN_NOTES.get(mark or "", ""),
+            sources=[Source(table.shown, lines(e.part), selection)],
         )
+    if personal.is_public(params.edition) and is_personal(inputs, appendix):
+        counted = grid(found, table.shown)
+        counts = {i: int(reg[i].value) for i in counted.ids()}
+        smallcells.apply(reg, [counted], smallcells.suppress([counted], counts))
