@@ -81,3 +81,12 @@ def test_cumulative_targets_are_named_in_the_sentences(mini):
         "atau 100% dari target s.d. Triwulan II. Target s.d. Triwulan II telah tercapai."
         in plain(evaluation)
     )
+
+
+def test_the_mean_names_the_units_band(mini):
+    ratio_23_of_36(mini)
+    unit(mini, BANDS)
+    inputs = load_inputs(load_run(mini.params))
+    text = plain(Writer(compute(inputs), inputs.pk, 2, 2025).average())
+    # 50,97 % (see tests/compute/test_kriteria.py): below 60 → Kurang
+    assert "sampai dengan Triwulan II tahun 2025 sebesar 50,97% (Kurang), yaitu" in text

@@ -80,3 +80,15 @@ def test_the_band_follows_the_capaian_as_shown(mini: Project) -> None:
 def test_a_unit_without_bands_has_no_kriteria_values(mini: Project) -> None:
     _, reg, _ = built(mini)
     assert reg.ids("*.kriteria*") == []
+
+
+def test_the_units_bands_judge_the_mean_too(mini: Project) -> None:
+    ratio_23_of_36(mini)
+    unit(mini, BANDS)
+    _, reg, _ = built(mini)
+    # s.d. TW II: IKU01 81,08; IKU02 50/200 = 25; IKU03 (hadir 95, else jumlah 20) 115/400 =
+    # 28,75; IKU04 (January and April returns) 2/10 = 20; IKU05 Sangat Baik ≥ Baik = 100
+    # → (81,081 + 25 + 28,75 + 20 + 100) / 5 = 50,97 → Kurang
+    assert reg["rata2.sd_tw2.capaian"].display == "50,97%"
+    assert reg["rata2.sd_tw2.kriteria"].value == "Kurang"
+    assert reg["rata2.tw2.kriteria_tahunan"].inputs == ("rata2.tw2.capaian_tahunan",)

@@ -245,3 +245,75 @@ def test_adding_a_dataset_and_an_iku_over_it_needs_no_code_change(mini: Project,
     assert ["uji_sampel", None, "sampel yang diuji", None] in guide
     nihil = {str(dv.sqref).split(":")[0]: dv for dv in wb["nihil"].data_validations.dataValidation}
     assert "uji_sampel" in nihil["A2"].formula1  # a quarter without samples can be nihil
+
+
+def test_the_example_of_data_readme_is_a_valid_declaration() -> None:
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from lkj.inputs.unit import Unit
+
+    text = (Path(__file__).parents[2] / "data" / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### unit.yml — dataset") :]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert example is not None
+    decl, found = declarations.build(Unit.model_validate(yaml.safe_load(example.group(1))))
+    assert found == [] and decl is not None
+    assert decl.kind == "umum" and decl.personal("uji_sampel") == ("petugas",)
+    assert (
+        decl.specs["uji_sampel"]
+        .rules[0]
+        .message(
+            {"jumlah_gagal": 3, "jumlah_uji": 2}  # type: ignore[arg-type]
+        )
+        == "jumlah_gagal (3) lebih besar dari jumlah_uji (2)"
+    )
+
+
+def test_a_declared_personal_column_is_kept_out_of_the_public_edition(mini: Project) -> None:
+    from lkj.inputs.personal import REDACTED, is_personal_file, redacted
+    from lkj.provenance.rows import read_rows
+
+    mini.write(
+        UNIT, SAMPLE.replace("    kunci: [id]\n", "      - {nama: petugas, pribadi: true}\n")
+    )
+    mini.write(
+        "data/mini/2025/uji_sampel.csv",
+        "id,tanggal,jenis_sampel,hasil,petugas\nS1,2025-04-02,obat,MS,Rina Wulandari\n",
+    )
+    file = "data/mini/2025/uji_sampel.csv"
+    assert is_personal_file(mini.root, file)  # "petugas" is no name lkj would guess
+    assert not is_personal_file(mini.root, "data/mini/2025/kerjasama.csv")
+    inputs = load_inputs(load_run(mini.params))
+    assert set(redacted(inputs).tables["uji_sampel"].df["petugas"]) == {REDACTED}
+    rows = read_rows(mini.root, file, {2}, "publik")
+    assert rows.hidden == ["petugas"] and "Rina Wulandari" not in str(rows.rows)
+    assert read_rows(mini.root, file, {2}, "internal").hidden == []
+
+
+def test_a_unit_may_declare_its_own_reference_list(mini: Project) -> None:
+    mini.write(
+        UNIT,
+        SAMPLE.replace("pilihan: [obat, makanan]", "referensi: jenis_sampel")
+        + "referensi:\n"
+        + "  - nama: jenis_sampel\n"
+        + "    label: jenis sampel\n"
+        + "    wajib: true\n"
+        + "    kolom: [{nama: kode, unik: true}, {nama: uraian}]\n",
+    )
+    mini.write(
+        "data/mini/2025/uji_sampel.csv", "id,tanggal,jenis_sampel,hasil\nS1,2025-04-02,OT,MS\n"
+    )
+    (found,) = problems(mini)  # the list itself is required and missing
+    assert (found.file, found.message) == (
+        "data/referensi/jenis_sampel.csv",
+        "berkas tidak ditemukan (daftar referensi wajib)",
+    )
+    mini.write("data/referensi/jenis_sampel.csv", "kode,uraian\nOB,obat\nMK,makanan\n")
+    (found,) = problems(mini)
+    assert (found.row, found.column, found.value) == (2, "jenis_sampel", "OT")
+    assert "data/referensi/jenis_sampel.csv" in found.fix
+    mini.replace("data/mini/2025/uji_sampel.csv", ",OT,", ",OB,")
+    assert "jenis_sampel" in load_inputs(load_run(mini.params)).references

@@ -12,6 +12,7 @@ from lkj.book import statements
 from lkj.book.display import escape_markdown
 from lkj.book.display import escape_markdown as e  # every string from data/ in a sentence
 from lkj.book.display import value as value_span
+from lkj.compute.kriteria import kriteria_id
 from lkj.inputs.pk import PK, Iku, Profile
 from lkj.inputs.unit import Terms
 from lkj.values import formatting as fmt
@@ -62,9 +63,11 @@ class Writer:
             if self.reg[key].params.get("averages.unrealised") == "zero"
             else f"{self.t.iku} yang belum terealisasi tidak diikutkan"
         )
+        band = kriteria_id(key)
+        named = f" ({self.v(band)})" if band in self.reg and self.reg[band].value else ""
         return (
             f"Capaian kinerja sampai dengan {self.tw} tahun {self.year} sebesar "
-            f"{self.v(key)}, yaitu rata-rata sederhana capaian "
+            f"{self.v(key)}{named}, yaitu rata-rata sederhana capaian "
             f"{self.v(key + '.banyak_iku')} terhadap target tahunan ({rule})."
         )
 

@@ -258,6 +258,8 @@ class Engine:
                 label = f"Capaian {tw} {name} terhadap target {against}"
                 self._capaian(iku, key, real, target, label)
                 self._bands(iku, key)
+        for later in range(self.quarter + 1, 5):  # Tabel 3 shows every quarter's target
+            self._quarter_target(iku, later)
         q = self.quarter
         sd = f"s.d. {fmt.quarter_label(q)}"
         quarters = tuple(f"{k}.tw{i}" for i in range(1, q + 1))
@@ -311,10 +313,14 @@ class Engine:
             (f"tw{q}.capaian_tahunan", f"{fmt.quarter_label(q)} terhadap target tahunan"),
             (f"sd_tw{q}.capaian", f"s.d. {fmt.quarter_label(q)}"),
         )
+        bands = self.inputs.unit.kriteria
         for part, what in comparisons:
             self._average(
                 f"rata2.{part}", [f"{i.key}.{part}" for i in pk.iku], f"Rata-rata capaian {what}"
             )
+            if bands:  # the unit's bands judge the unit's mean too
+                where = Source(self.run.shown(self.run.unit_dir / "unit.yml"), (), "kriteria unit")
+                add_kriteria(self.values, self.reg, f"rata2.{part}", bands, where)
         for keg in pk.kegiatan:
             members = [i for i in pk.iku if i.kegiatan == keg.kode]
             for part, what in comparisons if members else ():

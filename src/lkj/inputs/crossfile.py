@@ -78,7 +78,8 @@ def _source_problems(
                     iku,
                     ("sumber", "dataset"),
                     f"dataset '{src.dataset}' tidak dikenal",
-                    f"{fix}: {', '.join(tables)}",
+                    f"{fix}: {', '.join(tables)}; dataset lain dideklarasikan dulu di "
+                    "unit.yml (dataset:, lihat data/README.md)",
                     src.dataset,
                 )
             )

@@ -91,6 +91,8 @@ class SetFile(_Strict):
     """datasets.yml of a shipped set."""
 
     termasuk: list[str] = Field(default_factory=list)  # sets whose declarations come first
+    # The order files are read and listed in (Jejak Angka, template); the others follow.
+    urutan: list[str] = Field(default_factory=list)
     bantuan_kolom: dict[str, str] = Field(default_factory=dict)  # help text by column name
     dataset: list[DatasetDecl] = Field(default_factory=list)
     referensi: list[DatasetDecl] = Field(default_factory=list)

@@ -203,6 +203,24 @@ def _read_set(name: str, found: _Found, seen: tuple[str, ...]) -> None:
         found.datasets[decl.nama] = (decl, Origin(shown, lines, ("dataset", i)))
     for i, decl in enumerate(model.referensi):
         found.references[decl.nama] = (decl, Origin(shown, lines, ("referensi", i)))
+    _reorder(found, model.urutan, Origin(shown, lines, ()))
+
+
+def _reorder(found: _Found, order: list[str], origin: Origin) -> None:
+    """Put the datasets named in `urutan` first, in that order."""
+    for i, name in enumerate(order):
+        if name not in found.datasets:
+            found.problems.append(
+                origin.problem(
+                    ("urutan", i),
+                    f"dataset '{name}' pada urutan tidak dideklarasikan",
+                    f"pakai nama dataset: {', '.join(found.datasets)}",
+                    name,
+                )
+            )
+    listed = [n for n in order if n in found.datasets]
+    rest = [n for n in found.datasets if n not in listed]
+    found.datasets = {n: found.datasets[n] for n in [*listed, *rest]}
 
 
 @lru_cache(maxsize=8)
@@ -230,14 +248,16 @@ def build(
         )
         return None, [problem]
     base = _shipped(unit.jenis)
-    datasets = dict(base.datasets)
+    datasets, lists = dict(base.datasets), dict(base.references)
     for i, decl in enumerate(unit.dataset):  # a name already in the set replaces it
         datasets[decl.nama] = (decl, Origin(shown, lines, ("dataset", i)))
+    for i, decl in enumerate(unit.referensi):
+        lists[decl.nama] = (decl, Origin(shown, lines, ("referensi", i)))
     problems = list(base.problems)
-    references = {n: d for n, (d, _) in base.references.items()}
+    references = {n: d for n, (d, _) in lists.items()}
     for decl, origin in datasets.values():
         problems += dataset_problems(decl, origin, references, reserved=RESERVED)
-    for decl, origin in base.references.values():
+    for decl, origin in lists.values():
         problems += dataset_problems(decl, origin, {}, reserved=())
     if TARGET not in datasets and not problems:
         problems.append(Problem(shown, "dataset 'target' tidak dideklarasikan", column="jenis"))

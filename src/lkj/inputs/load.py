@@ -126,7 +126,8 @@ def _unknown_files(run: Run, known: Iterable[str]) -> list[Problem]:
                 "berkas CSV tidak dikenal; tidak dibaca",
                 fix=f"ganti namanya menjadi {hint}.csv"
                 if hint
-                else "hapus atau pindahkan berkas ini; dataset yang dikenal: " + ", ".join(known),
+                else "hapus atau pindahkan berkas ini, atau deklarasikan datasetnya di unit.yml "
+                "(dataset:, lihat data/README.md); dataset yang dikenal: " + ", ".join(known),
                 severity="warning",
             )
         )

@@ -22,7 +22,8 @@ def perspective_problems(data: Any, lines: dict[KeyPath, int], shown: str) -> li
         if isinstance(listed, list)
         else []
     )
-    items = data.get("sasaran") if isinstance(data.get("sasaran"), list) else []
+    raw = data.get("sasaran")
+    items: list[Any] = raw if isinstance(raw, list) else []
     found: list[Problem] = []
     for i, item in enumerate(items):
         if not isinstance(item, dict):

@@ -5,7 +5,8 @@ existed) is a BP3MI office with today's datasets, rules and book: the defaults b
 book, so analysts' folders survive an upgrade unchanged.
 
 Who reads what:
-- `jenis`, `dataset`: lkj.inputs (the shipped set of declared datasets, plus the unit's own).
+- `jenis`, `dataset`, `referensi`: lkj.inputs (the shipped set of declared datasets, plus
+  the unit's own datasets and reference lists).
 - `kriteria`, `headline`, `desimal`: the IKU engine and the book's tables and sentences.
 - `istilah`, `tabel`, `bab`, `lampiran`: the book (headings, terms, table numbers and titles).
 """
@@ -113,6 +114,8 @@ class Unit(_Strict):
     jenis: str = "bp3mi"  # shipped set of declarations (lkj/resources/sets/<jenis>/)
     # The unit's own datasets (format of lkj.inputs.declaration); a name in the set replaces it.
     dataset: list[DatasetDecl] = Field(default_factory=list)
+    # The unit's own lists in data/referensi/<nama>.csv (first column: the allowed values).
+    referensi: list[DatasetDecl] = Field(default_factory=list)
     kriteria: list[Band] = Field(default_factory=list)  # unit-wide bands; pk.yml may override
     headline: Literal["triwulan", "sd_triwulan"] = "triwulan"  # Tabel 1 and per-IKU tables
     kolom_rasio: bool = False  # ratio IKUs: Pembilang and Penyebut as columns (Tabel 3, per IKU)

@@ -42,7 +42,7 @@ from lkj.values.registry import Registry, Value
 
 # Members of Registry that answer no question about the run's values (formatting helpers,
 # construction): the views need not record them.
-REGISTRY_NOT_READS = frozenset({"add", "render", "rounding_for", "rounding", "desimal"})
+REGISTRY_NOT_READS = frozenset({"add", "replace", "render", "rounding_for", "rounding", "desimal"})
 
 
 class Reads:
@@ -340,7 +340,8 @@ class RecordedInputs(Inputs):
     files = property(lambda self: self._reads.every_file(), _read_only)
     warnings = property(lambda self: self._reads.warnings(), _read_only)
     nihil = property(lambda self: self._reads.nihil(), _read_only)
-    # The declarations come from unit.yml, which every run records as read already.
+    # unit.yml is a file of every run (recorded as read already); these are its contents.
+    unit = property(lambda self: self._reads._inputs.unit, _read_only)
     datasets = property(lambda self: self._reads._inputs.datasets, _read_only)
     unit = property(lambda self: self._reads.unit(), _read_only)
 

@@ -155,6 +155,8 @@ def test_headline_with_cumulative_targets_shows_the_target_upto(mini: Project) -
     tabel3 = t.pengukuran()
     # TW II's own share of the cumulative target: 50 − 40 = 10, realised 38 → 380 %
     assert row_of(tabel3, IKU02)[4:7] == ["10 Orang", "38 Orang", "380%"]
+    # TW III and IV not run, but their own targets show: 55 − 50 = 5, 55 − 55 = 0
+    assert row_of(tabel3, IKU02)[7:8] + row_of(tabel3, IKU02)[10:11] == ["5 Orang", "0 Orang"]
     assert "dikurangi target s.d. triwulan sebelumnya" in tabel3.note
     heads = [c.text for c in t.iku(t.pk.iku[1]).header_rows[1]]
     assert heads[:2] == ["Tahunan", "s.d. Triwulan II"]

@@ -175,7 +175,7 @@ class CapaianTables(IkuColumns):
         return self.spec(
             iku_table_id(iku.key),
             header([], cols),
-            [cells_of(cols)(iku)],
+            [list[Cell | str](cells_of(cols)(iku))],
             widths=tuple(c.width for c in cols),
             align=("left", *centred(len(cols) - 1)),
             font_size=8 if wide else 9,

@@ -16,22 +16,34 @@ class SummaryTables(IkuColumns):
         cumulative) realisation and its capaian per IKU; Kriteria where there are bands."""
         q, tw = self.q, self.tw
         if self.headline_sd:
-            upto = self.target_upto()
-            period, prefix = f"s.d. {tw}", lambda i: f"{i.key}.sd_tw{q}"
-            capaian = lambda i: f"{i.key}.sd_tw{q}.capaian"  # noqa: E731
-            target_head = f"Target s.d. {tw}" if upto else "Target Tahunan"
-            against = f"target s.d. {tw}" if upto else "target tahunan"
+            period, part, measure = f"s.d. {tw}", f"sd_tw{q}", "capaian"
+            cumulative = [self.pk.cumulative_targets(i) for i in self.pk.iku]
+            target_head = (
+                f"Target s.d. {tw}"
+                if all(cumulative)
+                else "Target"
+                if any(cumulative)
+                else "Target Tahunan"
+            )
+            against = f"target s.d. {tw}" if all(cumulative) else "target tahunan"
+            if any(cumulative) and not all(cumulative):
+                against = f"target s.d. {tw} (IKU bertarget kumulatif) atau target tahunan"
             note = f"Capaian = realisasi kumulatif s.d. {tw} dibandingkan dengan {against}."
             basis = f"realisasi s.d. {tw}"
         else:
-            period, prefix = tw, lambda i: f"{i.key}.tw{q}"
-            capaian = lambda i: f"{i.key}.tw{q}.capaian_tahunan"  # noqa: E731
+            period, part, measure = tw, f"tw{q}", "capaian_tahunan"
             target_head, basis = "Target Tahunan", f"realisasi {tw} terhadap target tahunan"
             note = f"Capaian = realisasi {tw} dibandingkan dengan target tahunan."
+
+        def capaian(iku: Iku) -> str:
+            return f"{iku.key}.{part}.{measure}"
+
         group = f"Realisasi Kinerja {period}"
         cols = [
             Col(group, target_head, 1.4, lambda i: self.cell(self._headline_target(i))),
-            Col(group, f"Realisasi {period}", 1.4, lambda i: self.cell(f"{prefix(i)}.realisasi")),
+            Col(
+                group, f"Realisasi {period}", 1.4, lambda i: self.cell(f"{i.key}.{part}.realisasi")
+            ),
             Col(group, "Capaian", 1.2, lambda i: self.cell(capaian(i))),
         ]
         if self.any_bands:
