@@ -73,14 +73,16 @@ class Book:
         return self.config_path.parent
 
 
-def find_config(root: Path) -> Path:
-    for rel in QUARTO_FILES:
+def find_config(root: Path, name: str = "_quarto.yml") -> Path:
+    """`notebooks/<name>`, else `<name>` at the project root (another book kind: another name)."""
+    tried = tuple(rel.replace("_quarto.yml", name) for rel in QUARTO_FILES)
+    for rel in tried:
         candidate = root / rel
         if candidate.is_file():
             return candidate
     raise BuildError(
-        f"tidak ada _quarto.yml di {root} (dicari: {', '.join(QUARTO_FILES)}) → "
-        "buat notebooks/_quarto.yml berisi project/book/chapters"
+        f"tidak ada {name} di {root} (dicari: {', '.join(tried)}) → "
+        f"buat {name} berisi project/book/chapters"
     )
 
 
@@ -105,9 +107,9 @@ def _entries(items: Any, where: str, shown: str) -> list[tuple[str, str | None]]
     return out
 
 
-def load_book(root: Path) -> Book:  # noqa: C901 (reworked with the real-Quarto renderer)
-    """Parse `_quarto.yml` under the project folder `root`."""
-    path = find_config(root)
+def load_book(root: Path, name: str = "_quarto.yml") -> Book:  # noqa: C901 (real-Quarto rework)
+    """Parse `_quarto.yml` (or the book file `name`) under the project folder `root`."""
+    path = find_config(root, name)
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

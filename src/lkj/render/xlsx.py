@@ -75,6 +75,7 @@ def _table_makers(book: Book) -> dict[str, Callable[[], list[TableSpec]]]:
     for iku in book.pk.iku:
         makers[f"tbl-{iku.key}"] = iku_table(iku)
     makers["tbl-perbandingan"] = lambda: [comparison.table(book)]
+    makers.update(t.annual_makers())  # an annual run's tables (lkj.book.tables.annual)
     return makers
 
 

@@ -27,7 +27,15 @@ from lkj.inputs.params import Run
 from lkj.inputs.pk import PK, Profile
 from lkj.inputs.textfiles import read_text
 from lkj.values import deps
-from lkj.values.families import PK_FILE, PROFILE, REFERENCE, TARGETS, family, family_datasets
+from lkj.values.families import (
+    PK_FILE,
+    PROFILE,
+    REFERENCE,
+    TARGETS,
+    UNIT_FILE,
+    family,
+    family_datasets,
+)
 from lkj.values.registry import Registry, Value
 
 # Members of Registry that answer no question about the run's values (formatting helpers,
@@ -53,6 +61,8 @@ class Reads:
             path = run.unit_dir / "profil.yml"
         elif dataset == TARGETS:
             path = run.year_dir / "target.csv"
+        elif dataset.startswith(UNIT_FILE):
+            path = run.unit_dir / f"{dataset.removeprefix(UNIT_FILE)}.csv"
         elif dataset.startswith(REFERENCE):
             path = paths.reference_file(run.data_root, dataset.removeprefix(REFERENCE))
         else:

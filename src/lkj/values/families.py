@@ -36,6 +36,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 # targets and the PK itself (rule, unit, kind); averages over IKUs from all of those.
 IKU_FILES = (PK_FILE, TARGETS)
 AVERAGES = ("rata2", "kegiatan")
+ANNUAL = "tahunan"
+UNIT_FILE = "unit/"  # a CSV of the unit folder, not of the year folder (lkj.inputs.annual)
+ANNUAL_FILES = tuple(UNIT_FILE + name for name in ("renstra", "riwayat", "standar"))
 
 
 def family_datasets(pk: PK) -> dict[str, frozenset[str]]:
@@ -48,6 +51,9 @@ def family_datasets(pk: PK) -> dict[str, frozenset[str]]:
         every_iku |= datasets
     for name in AVERAGES:
         table[name] = frozenset(every_iku)
+    # The annual book's values (lkj.compute.annual): the unit's Renstra/history/standard files
+    # beside every IKU's and the budget's (its efficiency index divides capaian by absorption).
+    table[ANNUAL] = frozenset({*every_iku, *FAMILIES["anggaran"], *ANNUAL_FILES})
     return table
 
 

@@ -8,7 +8,8 @@ helpers: every number in a cell is a registry value, so it carries its value id)
 - `budget`: Tabel 18 (anggaran vs kinerja);
 - `appendix_pmi`: Lampiran II–IV (placements, complaints, returns of PMI);
 - `appendix_verifikasi`: Lampiran V (verification events or their recap);
-- `appendix_unit`: Lampiran I (PK), Lampiran VI (IKPA) and the Catatan Rekonsiliasi.
+- `appendix_unit`: Lampiran I (PK), Lampiran VI (IKPA) and the Catatan Rekonsiliasi;
+- `annual`: the annual book's tables (params `kind: tahunan`).
 
 `Tables` joins them, so a notebook calls `book.tables.ringkasan()` whichever module builds it.
 
@@ -17,6 +18,7 @@ May import: lkj.book.catalog, lkj.book.tablespec, lkj.inputs, lkj.values, lkj.co
 
 from __future__ import annotations
 
+from lkj.book.tables.annual import AnnualTables
 from lkj.book.tables.appendix_pmi import PmiAppendices
 from lkj.book.tables.appendix_unit import UnitAppendices
 from lkj.book.tables.appendix_verifikasi import (
@@ -36,6 +38,7 @@ class Tables(
     PmiAppendices,
     VerifikasiAppendix,
     UnitAppendices,
+    AnnualTables,
 ):
     """Builds the TableSpecs of one run: every table of the book, from one object."""
 
