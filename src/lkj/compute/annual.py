@@ -238,6 +238,7 @@ class Annual:
             label=f"Indeks efisiensi {what}",
             formula="rata-rata capaian kinerja (%) dibagi persentase penyerapan anggaran (%)",
             inputs=[capaian_id, absorbed_id],
+            keep_zeros=True,  # an index reads 1,00 / 1,50, not 1 / 1,5
         )
 
     def efficiency(self) -> None:

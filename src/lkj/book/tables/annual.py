@@ -223,7 +223,7 @@ class AnnualTables(TableBase):
             "tbl-efisiensi",
             header,
             body,
-            widths=(4, 1.9, 1.9, 1.2, 1.3, 1.2),
+            widths=(3, 2.4, 2.4, 1.1, 1.1, 1.0),
             align=("left", "right", "right", *centred(3)),
             note="Indeks efisiensi = rata-rata capaian IKU kegiatan (%) dibagi persentase "
             "penyerapan anggaran kegiatan (%). Indeks 1 berarti kinerja sejalan dengan anggaran "
@@ -263,7 +263,7 @@ class AnnualTables(TableBase):
             "tbl-anggaran-tahunan",
             header,
             body,
-            widths=(4.6, 1.9, 1.9, 1.9, 1.2),
+            widths=(3.4, 2.4, 2.4, 2.4, 1.1),
             align=("left", "right", "right", "right", "center"),
             note="Realisasi = belanja Januari–Desember; penyerapan = realisasi dibandingkan "
             "dengan pagu setelah revisi.",
