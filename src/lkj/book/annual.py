@@ -17,15 +17,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from lkj import paths
 from lkj.book import display as d
 from lkj.book import texts
 from lkj.book.annual_narrative import AnnualWriter
 from lkj.book.core import Book
-from lkj.inputs.params import Run
+from lkj.inputs.annual import text_dir
 from lkj.inputs.pk import Sasaran
 
-ANNUAL_TEXTS = "tahunan"  # teks/tahunan/
 TEXTS = {
     "kata_pengantar": "Kata Pengantar laporan tahunan",
     "ikhtisar": "paragraf pembuka Ikhtisar Eksekutif",
@@ -37,10 +35,6 @@ PER_SASARAN = {
     "sebab": "analisis (5): penyebab keberhasilan/kegagalan dan solusi yang diambil",
     "program": "analisis (7): program dan kegiatan yang mendukung hasil",
 }
-
-
-def text_dir(run: Run) -> Path:
-    return run.year_dir / paths.TEXTS / ANNUAL_TEXTS
 
 
 @dataclass

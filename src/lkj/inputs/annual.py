@@ -18,12 +18,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from lkj import paths
 from lkj.errors import InputError, Problem
 from lkj.inputs import numbers
 from lkj.inputs.hints import suggest
 from lkj.inputs.params import Run
 from lkj.inputs.pk import PK, Iku
 from lkj.inputs.specs import Col, Spec
+from lkj.inputs.textcheck import check_texts
 from lkj.inputs.validation import load_csv
 
 
@@ -175,7 +177,14 @@ def read_annual(
             if name == "riwayat":
                 problems += _history_problems(df, shown, year)
         found.frames[name] = df
+    texts = text_dir(run)  # the analyst's annual words: text, never markup (as a quarter's)
+    problems += check_texts(texts, {t: run.shown(t) for t in texts.rglob("*.md")})
     return found, problems
+
+
+def text_dir(run: Run) -> Path:
+    """teks/tahunan/ of the year folder: the annual book's texts (lkj.book.annual)."""
+    return run.year_dir / paths.TEXTS / "tahunan"
 
 
 def load_annual(run: Run, pk: PK) -> AnnualInputs:
