@@ -8,6 +8,7 @@ Tabel 18 figures and the year's spending summed straight from realisasi_anggaran
 from __future__ import annotations
 
 import csv
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,13 @@ ROOT = Path(__file__).resolve().parents[2]
 UNITS = ("jateng", "nusantara")
 
 
+@cache
+def _book(name: str) -> Book:
+    return Book.open(ROOT / f"params/{name}.yml")
+
+
 def _books(unit: str) -> tuple[Book, Book]:
-    annual = Book.open(ROOT / f"params/{unit}-2025-tahunan.yml")
-    tw4 = Book.open(ROOT / f"params/{unit}-2025-tw4.yml")
-    return annual, tw4
+    return _book(f"{unit}-2025-tahunan"), _book(f"{unit}-2025-tw4")
 
 
 def _ids(row: list[Cell | str]) -> list[str]:
@@ -64,7 +68,7 @@ def test_the_budget_totals_are_tabel_18_at_tw4(unit: str) -> None:
 def test_annual_values_follow_from_the_files_by_hand() -> None:
     """Jawa Tengah IKU 7: 29.436 placed in 2025 (data/README.md), 30.112 in 2024 and a 2029
     Renstra target of 35.000 (riwayat.csv, renstra.csv)."""
-    reg = Book.open(ROOT / "params/jateng-2025-tahunan.yml").reg
+    reg = _book("jateng-2025-tahunan").reg
     assert reg["iku07.sd_tw4.realisasi"].value == 29436
     assert reg["tahunan.iku07.selisih_lalu"].value == 29436 - 30112
     assert reg["tahunan.iku07.renstra.akhir"].value == 35000
@@ -89,7 +93,7 @@ def test_annual_values_follow_from_the_files_by_hand() -> None:
 def test_lower_is_better_and_categories_on_the_plan_path() -> None:
     """Nusantara IKU 2 (lower is better, selisih rule): 7 against an end target of 8 and a 2025
     Renstra target of 12; IKU 4 (category): A reaches the end target A."""
-    reg = Book.open(ROOT / "params/nusantara-2025-tahunan.yml").reg
+    reg = _book("nusantara-2025-tahunan").reg
     assert reg["tahunan.iku02.renstra.capaian_akhir"].value == pytest.approx((2 - 7 / 8) * 100)
     assert reg["tahunan.iku02.renstra.posisi"].value == pytest.approx((2 - 12 / 8) * 100)
     assert reg["tahunan.iku04.renstra.capaian_akhir"].value == 100
@@ -97,5 +101,5 @@ def test_lower_is_better_and_categories_on_the_plan_path() -> None:
 
 
 def test_a_quarterly_run_has_no_annual_value() -> None:
-    reg = Book.open(ROOT / "params/jateng-2025-tw4.yml").reg
+    reg = _book("jateng-2025-tw4").reg
     assert reg.ids("tahunan.*") == []

@@ -66,10 +66,10 @@ def _series(reg: Registry, iku: Iku, year: int) -> list[tuple[int, Value]]:
 def riwayat(reg: Registry, pk: PK, year: int) -> Figure:
     """Small multiples: each numeric IKU's realisation per year, the report year dark."""
     ikus = [i for i in pk.iku if i.jenis != "kategori"]
-    ncols = 4
+    ncols = 3
     nrows = max(1, math.ceil(len(ikus) / ncols))
     with rc_context(STYLE):
-        fig = Figure(figsize=(kit.MAX_WIDTH, 1.55 * nrows + 0.5), dpi=150, layout="constrained")
+        fig = Figure(figsize=(kit.MAX_WIDTH, 1.75 * nrows + 0.4), dpi=150, layout="constrained")
         FigureCanvasAgg(fig)
         grid = fig.subplots(nrows, ncols, squeeze=False)
     labelled: list[tuple[str, Value]] = []
@@ -83,12 +83,12 @@ def riwayat(reg: Registry, pk: PK, year: int) -> Figure:
         colors = [COLORS[0] if y == year else COLORS[1] for y, _ in series]
         bars = ax.bar([str(y) for y, _ in series], heights, color=colors, width=0.7)
         shown = [kit.MISSING if v.value is None else v.display for _, v in series]
-        ax.bar_label(bars, labels=shown, padding=1, fontsize=kit.MIN_PT - 1.5)
+        ax.bar_label(bars, labels=shown, padding=1, fontsize=kit.MIN_PT)
         ax.set_title(f"IKU {iku.nomor} ({iku.satuan or 'nilai'})", fontsize=kit.MIN_PT)
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
-        ax.tick_params(axis="x", labelsize=kit.MIN_PT - 1)
-        ax.set_ylim(0, max([*heights, 1.0]) * 1.3)
+        ax.tick_params(axis="x", labelsize=kit.MIN_PT)
+        ax.set_ylim(0, max([*heights, 1.0]) * 1.35)
         labelled += [(f"IKU {iku.nomor} {y}", v) for y, v in series]
     _label_values(fig, labelled)
     return fig
@@ -122,9 +122,11 @@ def renstra(reg: Registry, pk: PK) -> Figure:
         s=260,
         linewidths=2.5,
         color=COLORS[2],
-        zorder=3,
+        zorder=2.5,
         label="Jalur Renstra tahun ini, % target akhir",
     )
+    for text in texts:  # the plan's marker may sit under a label: the label stays readable
+        text.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85})
     ax.set_yticks(list(range(len(ikus))), [f"IKU {i.nomor}" for i in ikus])
     pct_axis(ax)
     every = [v.value for v in reached]
