@@ -52,7 +52,7 @@ def trend(reg: Registry, iku: Iku, year: int) -> Trend:
         order = iku.kategori or []
         if now not in order or last not in order:
             return Trend.NONE
-        diff = order.index(str(now)) - order.index(str(last))
+        diff: float = order.index(str(now)) - order.index(str(last))
     else:
         assert isinstance(now, int | float) and isinstance(last, int | float)
         diff = now - last if iku.polaritas == "naik" else last - now
