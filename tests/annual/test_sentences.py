@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import Project
 
 from lkj.book.annual import Annual
 from lkj.book.tablespec import TableSpec
@@ -86,3 +87,26 @@ def test_the_ikhtisar_lists_match_the_states() -> None:
     worse = [i for i in a.book.pk.iku if a.writer.state(i).trend is Trend.WORSE]
     assert f"menurun:** {', '.join(f'IKU {i.nomor}' for i in worse)}." in text
     assert [i.nomor for i in worse] == [1, 2, 4, 7, 8]  # below their 2024 rows in riwayat.csv
+
+
+def test_another_unit_with_gaps_gets_every_sentence(mini: Project) -> None:
+    """The mini unit (data only to TW II, no riwayat.csv, a Renstra for two IKUs only): every
+    sentence and table is made, and says what is missing instead of inventing it."""
+    mini.replace("params/mini-2025-tw2.yml", "quarter: 2", "kind: tahunan")
+    mini.write("data/mini/renstra.csv", "iku,tahun,target\nIKU01,2025,80\nIKU01,2029,90\n")
+    a = Annual.open(mini.params)
+    w, t = a.writer, a.book.tables
+    for spec in (t.capaian_tahunan(), t.riwayat(), t.renstra_progres(), t.efisiensi()):
+        assert spec.body_rows
+    by = {i.kode: i for i in a.book.pk.iku}
+    assert _plain(w.trend_and_plan(by["IKU02"])).startswith(
+        "Belum ada realisasi tahun sebelumnya maupun target Renstra tahun 2025"
+    )
+    assert _plain(w.renstra_end(by["IKU02"])) == "Target Renstra untuk IKU ini belum dicatat."
+    assert _plain(w.trend_and_plan(by["IKU01"])).startswith(
+        "Belum ada realisasi tahun 2024 untuk dibandingkan; realisasi tahun 2025 "
+    )
+    assert "standar nasional" in _plain(w.standard(by["IKU01"]))
+    for _, sasaran, _ in a.book.sasaran_groups():
+        assert w.efficiency(sasaran)
+    assert "tbl-standar" not in a.book.catalog  # no standard given: no table, no number

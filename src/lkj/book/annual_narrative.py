@@ -118,7 +118,7 @@ class AnnualWriter:
             if st.trend is Trend.NONE:
                 text = (
                     f"belum ada realisasi tahun {self.year - 1} untuk dibandingkan; realisasi "
-                    + text
+                    f"tahun {self.year} " + text
                 )
         else:
             good_trend = st.trend in (Trend.BETTER, Trend.SAME)
