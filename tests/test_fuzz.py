@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from lkj.book import texts
 from lkj.compute.engine import compute
 from lkj.errors import InputError, Problem
-from lkj.inputs import specs
+from lkj.inputs import declarations
 from lkj.inputs.load import load_inputs
 from lkj.inputs.models import load_model
 from lkj.inputs.params import load_run
@@ -34,6 +34,7 @@ from lkj.inputs.validation import load_csv
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 RUN = "mini-2025-tw2"
+DECL = declarations.default()  # the mini unit declares nothing: the BP3MI set
 
 FUZZ = settings(
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
@@ -63,7 +64,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def references(project: Path) -> dict[str, list[str]]:
     inputs = load_inputs(load_run(project / "params" / f"{RUN}.yml"))
-    return {n: specs.reference_values(n, df) for n, df in inputs.references.items()}
+    return {n: DECL.reference_values(n, df) for n, df in inputs.references.items()}
 
 
 def problems_only(found: list[Problem]) -> None:
@@ -74,7 +75,7 @@ def problems_only(found: list[Problem]) -> None:
 
 # --- CSV ---------------------------------------------------------------------------------
 
-SPEC = specs.TABLES["penempatan"]
+SPEC = DECL.tables["penempatan"]
 HEADER = ",".join(c.name for c in SPEC.columns)
 
 
@@ -103,7 +104,7 @@ def test_csv_reader_and_validation(project: Path, references, data: bytes) -> No
 
 
 YEAR = MINI / "data" / "mini" / "2025"
-DATASETS = sorted(n for n in specs.TABLES if (YEAR / f"{n}.csv").is_file())
+DATASETS = sorted(n for n in DECL.tables if (YEAR / f"{n}.csv").is_file())
 
 
 @st.composite
@@ -145,7 +146,7 @@ def test_csv_near_valid_datasets(project: Path, references, case: tuple[str, byt
     name, data = case
     path = project / f"fuzz-{name}.csv"
     path.write_bytes(data)
-    df, found = load_csv(specs.TABLES[name], path, f"data/mini/2025/{name}.csv", 2025, references)
+    df, found = load_csv(DECL.tables[name], path, f"data/mini/2025/{name}.csv", 2025, references)
     problems_only(found)
     assert df is not None or any(p.severity == "error" for p in found)
 

@@ -129,3 +129,13 @@ def test_a_quarter_declared_nihil_is_not_missing(mini) -> None:
     todo = "\n".join(new_quarter(mini.root, "mini", 2025, 3).todo)
     assert "untuk IKU 4" not in todo and "'kepulangan,3," not in todo
     assert "untuk IKU 2" in todo and "'penempatan,3," in todo
+
+
+def test_a_year_folder_without_pk_says_what_to_do(mini, capsys) -> None:
+    (mini.root / "data/mini/2026/teks").mkdir(parents=True)  # started by hand, no PK yet
+    args = ["new-quarter", "--unit", "mini", "--year", "2026", "--quarter", "1"]
+    assert main([*args, "--root", str(mini.root)]) != 0
+    err = capsys.readouterr().err
+    assert "belum berisi pk.yml" in err and "Traceback" not in err
+    assert "data/mini/2025/pk.yml" in err  # the earlier PK to start from
+    assert not (mini.root / "params/mini-2026-tw1.yml").exists()  # nothing half-made

@@ -56,7 +56,7 @@ def test_each_kind_has_its_own_chapter_list() -> None:
     quarterly = load_run(ROOT / "params/jateng-2025-tw4.yml").params
     annual = load_run(ROOT / "params/jateng-2025-tahunan.yml").params
     assert book_file(quarterly) == "_quarto.yml"
-    chapters = [c.rel for c in load_book(ROOT, book_file(annual)).chapters]
+    chapters = [c.rel for c in load_book(ROOT, name=book_file(annual)).chapters]
     assert "notebooks/tahunan_bab3a.ipynb" in chapters
     assert "notebooks/bab2b_evaluasi.ipynb" not in chapters
     assert chapters[-1] == "notebooks/lampiran8_jejak.ipynb"

@@ -18,7 +18,7 @@ import pytest
 from conftest import Project
 
 from lkj.errors import InputError, Problem
-from lkj.inputs import specs
+from lkj.inputs import declarations
 from lkj.inputs.load import Inputs, load_inputs
 from lkj.inputs.params import load_run
 from lkj.inputs.tableschema import TableSchema
@@ -104,7 +104,8 @@ def validate(
     name: str, header: str, *rows: str | list[str], refs: dict[str, list[str]] | None = None
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Validate rows written like CSV lines (split on commas) or given as lists of cells."""
-    spec = {**specs.TABLES, "target": specs.TARGET, **specs.REFERENCES}[name]
+    decl = declarations.default()
+    spec = {**decl.specs, **decl.reference_specs}[name]
     columns = header.split(",")
     cells = [r.split(",") if isinstance(r, str) else r for r in rows]
     raw = pd.DataFrame(cells, columns=columns, dtype="str")

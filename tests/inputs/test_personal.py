@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lkj.inputs import declarations
 from lkj.inputs.load import load_inputs
 from lkj.inputs.params import load_run
 from lkj.inputs.personal import REDACTED, is_personal_file, quasi_identifiers, redacted
@@ -16,7 +17,7 @@ def test_personal_files_and_quasi_identifiers(tmp_path):
     assert not is_personal_file(tmp_path, "data/x/2025/lain.csv")
     assert not is_personal_file(tmp_path, "data/referensi/negara.csv")  # negara.nama
     columns = ["id", "tanggal", "nama", "no_paspor", "kabupaten_kota", "jenis_kelamin"]
-    assert quasi_identifiers("kepulangan", columns) == [
+    assert quasi_identifiers("kepulangan", columns, declarations.default()) == [
         "tanggal",
         "kabupaten_kota",
         "jenis_kelamin",

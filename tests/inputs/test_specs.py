@@ -1,11 +1,11 @@
-"""The dataset specs say what data/README.md says."""
+"""The shipped BP3MI declarations say what data/README.md says."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from lkj.inputs import specs
+from lkj.inputs import declarations
 
 README = Path(__file__).parents[2] / "data" / "README.md"
 
@@ -26,14 +26,16 @@ def readme_columns() -> dict[str, list[str]]:
 
 def test_specs_match_the_data_specification() -> None:
     documented = readme_columns()
-    assert set(documented) == set(specs.DATASETS)
+    records = declarations.default().records
+    assert set(documented) == set(records)
     for name, columns in documented.items():
-        spec = specs.DATASETS[name]
+        spec = declarations.default().specs[name]
         assert spec.names == [c.rstrip("*") for c in columns], name
         nullable = {c.rstrip("*") for c in columns if c.endswith("*")}
         assert {c.name for c in spec.columns if c.nullable} == nullable, name
 
 
 def test_every_dataset_has_a_quarter_column() -> None:
-    for spec in specs.DATASETS.values():
-        assert spec.quarter_from in spec.names
+    decl = declarations.default()
+    for name in decl.records:
+        assert decl.specs[name].quarter_from in decl.specs[name].names

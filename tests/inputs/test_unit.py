@@ -41,6 +41,13 @@ def test_unit_yml_is_read(mini: Project) -> None:
             ["kriteria", "urut"],
         ),
         ("headline: kumulatif\n", ["headline", "sd_triwulan"]),
+        ("kolom_rasio: kadang\n", ["kolom_rasio"]),
+        ("desimal: {angka: 9}\n", ["desimal.angka", "baris 1"]),
+        ("desimal: {tetap: true, spasi_persn: true}\n", ["desimal.spasi_persn", "spasi_persen"]),
+        (
+            "kriteria:\n  - {batas_bawah: 90, label: Baik}\n  - {batas_bawah: 0, label: Baik}\n",
+            ["kriteria", "baris 1", "label"],
+        ),
     ],
 )
 def test_a_broken_unit_yml_is_located(mini: Project, text: str, expected: list[str]) -> None:
@@ -51,3 +58,12 @@ def test_a_broken_unit_yml_is_located(mini: Project, text: str, expected: list[s
     assert "unit.yml" in rendered
     for word in expected:
         assert word in rendered
+
+
+def test_the_iku_settings_are_read(mini: Project) -> None:
+    unit = load(mini).unit
+    assert unit.kolom_rasio is False and unit.desimal.tetap is False
+    mini.write("data/mini/unit.yml", "kolom_rasio: true\ndesimal: {angka: 1, tetap: true}\n")
+    unit = load(mini).unit
+    assert unit.kolom_rasio and unit.desimal.angka == 1 and unit.desimal.tetap
+    assert not unit.desimal.spasi_persen

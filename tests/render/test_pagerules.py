@@ -52,6 +52,14 @@ def test_a_caption_alone_at_the_foot_of_a_page(tmp_path):
     assert "Tabel 7" in found[0].message
 
 
+def test_a_per_chapter_caption_alone_at_the_foot_of_a_page(tmp_path):
+    """unit.yml `tabel.penomoran: per_bab` captions ("Tabel 3.5") are checked the same way."""
+    body = "#lorem(400)\n#v(1fr)\n#align(center)[*Tabel 3.5* \\ Judul]\n#pagebreak()\n"
+    found = check_pdf(_pdf(tmp_path, body + _table(_rows(20))))
+    assert [(f.page, f.rule) for f in found] == [(1, "judul-terpisah")]
+    assert "Tabel 3.5" in found[0].message
+
+
 def test_a_page_with_only_a_few_lines(tmp_path):
     body = "#lorem(700)\n\nDua baris penutup yang tertinggal sendirian di halaman berikutnya."
     assert _rules(tmp_path, body) == [(2, "halaman-pendek")]

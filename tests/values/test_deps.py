@@ -49,11 +49,13 @@ def test_nothing_is_recorded_outside_a_build(reads: Reads) -> None:
 
 def test_a_value_depends_on_its_lineage_and_its_familys_files(reads: Reads) -> None:
     # capaian cites no file itself: realisasi (pengaduan.csv) and target (target.csv) do;
-    # pk.yml decides the IKU's rule, unit and kind
+    # pk.yml decides the IKU's rule, unit and kind; unit.yml (absent here) its bands and
+    # how every figure reads (desimal)
     assert record(lambda: reads.value("iku01.tw2.capaian")) == {
         Y + "pengaduan.csv",
         Y + "target.csv",
         Y + "pk.yml",
+        "data/mini/unit.yml",
     }
 
 
@@ -64,7 +66,7 @@ def test_a_value_computed_with_a_reference_list_depends_on_it(reads: Reads) -> N
 
 def test_a_missing_value_depends_on_its_family_only(reads: Reads) -> None:
     # a later quarter of iku01 can only appear through iku01's own files (or params/code)
-    later = {Y + "pengaduan.csv", Y + "target.csv", Y + "pk.yml"}
+    later = {Y + "pengaduan.csv", Y + "target.csv", Y + "pk.yml", "data/mini/unit.yml"}
     assert record(lambda: reads.find("iku01.tw3.realisasi")) == later
     assert record(lambda: reads.has("iku01.tw4.capaian")) == later
     with pytest.raises(KeyError):

@@ -50,3 +50,11 @@ def test_quarters_and_months():
     assert fmt.months_phrase(2, 2025) == "April–Juni 2025"
     assert fmt.month_name(5) == "Mei"
     assert fmt.long_date(dt.date(2025, 5, 20)) == "20 Mei 2025"
+
+
+def test_fixed_decimals_and_a_spaced_percent_sign():
+    assert fmt.percent(80) == "80%"  # the report's default: zeros dropped, no space
+    assert fmt.percent(80, keep_zeros=True) == "80,00%"
+    assert fmt.percent(79.861, keep_zeros=True, space=True) == "79,86\u00a0%"  # no-break
+    assert fmt.percent(12.5, 1, keep_zeros=True) == "12,5%"
+    assert fmt.percent(None, keep_zeros=True) == "-"

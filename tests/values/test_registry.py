@@ -3,6 +3,7 @@
 import pytest
 
 from lkj.inputs.params import Rounding, RoundingRule
+from lkj.inputs.unit import Decimals
 from lkj.values.registry import Registry, Source
 
 
@@ -66,3 +67,12 @@ def test_search_by_label_words():
     reg.add("iku07.tw2.realisasi", 7375, kind="count", label="Realisasi Triwulan II IKU 7")
     reg.add("iku06.tw2.realisasi", 36, kind="count", label="Realisasi Triwulan II IKU 6")
     assert [v.id for v in reg.search("iku 7 realisasi")] == ["iku07.tw2.realisasi"]
+
+
+def test_fixed_decimals_of_a_unit_keep_zeros_of_figures_but_not_of_counts():
+    reg = Registry(Rounding(), Decimals(tetap=True, spasi_persen=True))
+    assert reg.add("a", 80, kind="percent", label="a").display == "80,00\u00a0%"
+    assert reg.add("b", 75, kind="score", label="b").display == "75,00"
+    assert reg.add("c", 23, kind="count", label="c").display == "23"
+    assert reg.add("d", 2.5, kind="count", label="d").display == "2,5"
+    assert reg.add("e", "Baik", kind="text", label="e").display == "Baik"

@@ -72,7 +72,8 @@ def undeclared_empty(inputs: Inputs, quarter: int) -> list[str]:
     used = dict.fromkeys(iku.sumber.dataset for iku in inputs.pk.iku)
     for name in used:
         table = inputs.tables.get(name)
-        if name not in nihil.DECLARABLE or (name, quarter) in inputs.nihil or table is None:
+        declarable = name in inputs.datasets.declarable
+        if not declarable or (name, quarter) in inputs.nihil or table is None:
             continue
         if quarter in set(table.df["_quarter"]):
             continue

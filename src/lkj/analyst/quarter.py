@@ -22,7 +22,7 @@ from lkj import paths
 from lkj.analyst import coverage, datachecks
 from lkj.book.texts import QUARTER_TEXTS
 from lkj.errors import InputError, LkjError
-from lkj.inputs import specs as sc
+from lkj.inputs import declarations, specs
 from lkj.inputs.load import load_inputs
 from lkj.inputs.params import Run, load_run
 from lkj.inputs.reading import read_csv_text
@@ -134,20 +134,43 @@ def _new_year(unit_dir: Path, year: int, result: Scaffold) -> None:
         "# ditandatangani (sasaran, kegiatan, IKU, tanggal_pk) lalu hapus dua baris ini.\n"
     )
     _write_new(year_dir / "pk.yml", draft + pk_text, result)
+    decl = declarations.of_unit(unit_dir, str(unit_dir / "unit.yml"))
     ikus, kegiatan = _codes(pk, "iku"), _codes(pk, "kegiatan")
-    targets = [sc.TARGET.names] + [[code, p, ""] for code in ikus for p in sc.PERIODE]
+    targets = [decl.target.names] + [[code, p, ""] for code in ikus for p in specs.PERIODE]
     _write_new(year_dir / "target.csv", _csv(targets), result)
-    _write_new(
-        year_dir / "pagu.csv", _csv([sc.PAGU.names] + [[k, "", ""] for k in kegiatan]), result
-    )
+    pagu = decl.tables.get("pagu")
+    if pagu is not None:
+        rows = [pagu.names] + [[k] + [""] * (len(pagu.names) - 1) for k in kegiatan]
+        _write_new(year_dir / "pagu.csv", _csv(rows), result)
     for path in sorted(prev_dir.glob("*.csv")):
-        if path.stem in sc.TABLES and path.stem != "pagu":
+        if path.stem in decl.tables and path.stem != "pagu":
             raw, _ = read_csv_text(path, path.name)
-            header = raw.header if raw is not None else sc.TABLES[path.stem].names
+            header = raw.header if raw is not None else decl.tables[path.stem].names
             _write_new(year_dir / path.name, _csv([header]), result)
     result.todo.append(
         f"tahun baru: ganti {year_dir / 'pk.yml'} dengan PK {year}, lalu isi target.csv "
         "dan pagu.csv (sel kosong)"
+    )
+
+
+def _no_pk(unit_dir: Path, year: int) -> str:
+    """What to do when the year folder exists but holds no Perjanjian Kinerja."""
+    year_dir = unit_dir / str(year)
+    earlier = sorted(
+        p.parent
+        for p in unit_dir.glob("*/pk.yml")
+        if p.parent.name.isdigit() and int(p.parent.name) < year
+    )
+    copy = (
+        f"; sebagai awal boleh disalin dari {earlier[-1] / 'pk.yml'} lalu ganti tahun dan isinya"
+        if earlier
+        else ""
+    )
+    return (
+        f"folder {year_dir} sudah ada tetapi belum berisi pk.yml (Perjanjian Kinerja {year}), "
+        f"jadi triwulan belum bisa dimulai → buat {year_dir / 'pk.yml'} dari PK {year} yang "
+        f"sudah ditandatangani (format: data/README.md, bagian pk.yml){copy}; lalu jalankan "
+        "lkj new-quarter lagi (tidak ada berkas yang dibuat kali ini)"
     )
 
 
@@ -165,6 +188,8 @@ def new_quarter(root: Path, unit: str, year: int, quarter: int, data_dir: str = 
     result = Scaffold(params_dir / f"{unit}-{year}-tw{quarter}.yml")
     if not (unit_dir / str(year)).is_dir():
         _new_year(unit_dir, year, result)
+    elif not (unit_dir / str(year) / "pk.yml").is_file():
+        raise LkjError(_no_pk(unit_dir, year))
     base = _base_params(params_dir, unit, year, quarter)
     if not result.params.exists():
         params_dir.mkdir(exist_ok=True)

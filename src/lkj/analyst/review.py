@@ -28,7 +28,7 @@ def _later_rows(inputs: Inputs) -> tuple[list[checks.Flag], list[Problem]]:
     q = inputs.run.params.quarter
     flags = []
     for name, table in inputs.tables.items():
-        for problem in quarters.later_rows(q, {name: table}):
+        for problem in quarters.later_rows(q, {name: table}, inputs.datasets.tables):
             flags.append(checks.Flag("triwulan_berikutnya", name, q, problem))
     later = {flag.problem for flag in flags}
     return flags, [p for p in inputs.warnings if p not in later]

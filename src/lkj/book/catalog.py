@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lkj.book.outline import Outline
+from lkj.inputs import buku
+from lkj.inputs.buku import Entry as Entry_
 from lkj.inputs.load import Inputs
 from lkj.values import formatting as fmt
 
@@ -56,50 +59,52 @@ def iku_figure_id(iku_key: str) -> str:
 
 
 def charted_ikus(inputs: Inputs) -> list[str]:
-    """Keys of the IKUs whose evaluation shows a chart: counts of placements (monthly data)."""
-    return [i.key for i in inputs.pk.iku if i.sumber.dataset == "penempatan"]
+    """Keys of the IKUs whose evaluation shows a monthly chart: those measured on a dataset
+    of buku.yml / unit.yml `grafik_bulanan` (the BP3MI book: counts of placements)."""
+    datasets = set(Outline(inputs).monthly_chart_datasets())
+    return [i.key for i in inputs.pk.iku if i.sumber.dataset in datasets]
 
 
-def _figures(inputs: Inputs) -> list[Entry]:
-    """The charts in book order: BAB II A, the IKU charts of B, C, D. Each title says which
-    comparison the chart draws (this quarter, s.d. this quarter, against which target)."""
-    year, tw = inputs.run.params.year, fmt.quarter_label(inputs.run.params.quarter)
-    titles = [
-        (
-            "gambar-capaian-iku",
-            f"Capaian IKU {tw} dan s.d. {tw} terhadap target tahunan {year}",
-        )
+def _expanded(inputs: Inputs, shown: list[tuple[Entry_, str]]) -> list[tuple[Entry_, str, str]]:
+    """(chapter, id, title) with the generic ids made one per IKU (charted IKU)."""
+    outline, charted = Outline(inputs), charted_ikus(inputs)
+    out = []
+    for chapter, entry_id in shown:
+        if entry_id == buku.IKU_TABLE:
+            out += [
+                (
+                    chapter,
+                    iku_table_id(i.key),
+                    outline.title(iku_table_id(i.key), entry_id, nomor=i.nomor),
+                )
+                for i in inputs.pk.iku
+            ]
+        elif entry_id == buku.IKU_FIGURE:
+            out += [
+                (chapter, iku_figure_id(k), outline.title(iku_figure_id(k), entry_id))
+                for k in charted
+            ]
+        else:
+            out.append((chapter, entry_id, outline.title(entry_id)))
+    return out
+
+
+def _numbered(inputs: Inputs, kind: str, label: str) -> list[Entry]:
+    """The tables (figures) of the book's chapters in reading order, numbered; each title
+    says which comparison it shows (this quarter, s.d. this quarter, against which target)."""
+    outline = Outline(inputs)
+    items = _expanded(inputs, outline.shown(kind))
+    numbers = outline.numbers(label, [chapter for chapter, _, _ in items])
+    return [
+        Entry(entry_id, number, kind, title)
+        for (_, entry_id, title), number in zip(items, numbers, strict=True)
     ]
-    titles += [
-        (iku_figure_id(k), f"Penempatan PMI per bulan, {tw} {year}") for k in charted_ikus(inputs)
-    ]
-    titles.append(
-        (
-            "gambar-anggaran",
-            f"Penyerapan anggaran dan capaian kinerja per kegiatan, s.d. {tw} {year}",
-        )
-    )
-    titles.append(
-        ("gambar-perbandingan", f"Capaian IKU per triwulan {year} terhadap target triwulan")
-    )
-    return [Entry(i, f"Gambar {n}", "gambar", t) for n, (i, t) in enumerate(titles, start=1)]
 
 
 def build_catalog(inputs: Inputs) -> Catalog:
-    params, pk, profile = inputs.run.params, inputs.pk, inputs.profile
+    params, profile = inputs.run.params, inputs.profile
     year, tw = params.year, fmt.quarter_label(params.quarter)
-    titles: list[tuple[str, str]] = [
-        ("tbl-ringkasan", f"Ringkasan Capaian Kinerja Berdasarkan Perjanjian Kinerja Tahun {year}"),
-        ("tbl-pk", f"Perjanjian Kinerja {profile.nama_singkat} Tahun {year}"),
-        ("tbl-pengukuran", "Pengukuran Capaian Kinerja Triwulan"),
-        ("tbl-kumulatif", f"Capaian Kinerja Tahun {year} Berdasarkan Realisasi Triwulan"),
-    ]
-    titles += [(iku_table_id(i.key), f"Capaian IKU {i.nomor}") for i in pk.iku]
-    titles.append(("tbl-anggaran", f"Capaian Anggaran dan Kinerja {tw} Tahun {year}"))
-    # BAB II D compares quarters; it comes after Tabel anggaran so earlier numbers stay put.
-    titles.append(("tbl-perbandingan", f"Perbandingan Realisasi dan Capaian IKU {tw} Tahun {year}"))
-    entries = [Entry(i, f"Tabel {n}", "tabel", t) for n, (i, t) in enumerate(titles, start=1)]
-    entries += _figures(inputs)
+    entries = _numbered(inputs, "tabel", "Tabel") + _numbered(inputs, "gambar", "Gambar")
 
     tables = inputs.tables
     appendix: list[tuple[str, str]] = [
@@ -138,8 +143,16 @@ def build_catalog(inputs: Inputs) -> Catalog:
     wide = {"lampiran-penempatan", "lampiran-pengaduan", "lampiran-jejak"}
     if params.edition == "internal":
         wide.add("lampiran-kepulangan")  # the full list has seven text columns
+    own = inputs.unit.tabel.judul  # the unit's titles replace the set's
+    outline = Outline(inputs)
     entries += [
-        Entry(i, f"Lampiran {fmt.roman(n)}", "lampiran", t, i in wide)
+        Entry(
+            i,
+            f"Lampiran {fmt.roman(n)}",
+            "lampiran",
+            outline.fill(own[i]) if i in own else t,
+            i in wide,
+        )
         for n, (i, t) in enumerate(appendix, start=1)
     ]
     return Catalog(entries)

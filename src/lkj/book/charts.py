@@ -62,7 +62,8 @@ def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
     q = inputs.run.params.quarter
     tw = fmt.quarter_label(q)
     ikus = list(reversed(inputs.pk.iku))
-    labels = [f"IKU {i.nomor}" for i in ikus]
+    term = inputs.unit.istilah.iku
+    labels = [f"{term} {i.nomor}" for i in ikus]
     quarter = [reg[f"{i.key}.tw{q}.capaian_tahunan"] for i in ikus]
     cumulative = [reg[f"{i.key}.sd_tw{q}.capaian"] for i in ikus]
     fig, (ax,) = subplots(figsize=(kit.MAX_WIDTH, 0.36 * len(ikus) + 1.6))
@@ -77,7 +78,7 @@ def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
     pct_axis(ax)
     ax.set_xlim(0, kit.axis_limit(every))
     ax.set_xlabel("Capaian terhadap target tahunan (%)")
-    ax.set_title(f"Capaian IKU {tw} dan s.d. {tw} terhadap target tahunan", fontsize=9)
+    ax.set_title(f"Capaian {term} {tw} dan s.d. {tw} terhadap target tahunan", fontsize=9)
     kit.legend(fig, ax, every, ncols=4)
     kit.fit_labels(fig, ax, texts, horizontal=True)
     kit.reference_line(fig, ax, 100, texts, horizontal=True)
@@ -167,3 +168,7 @@ def anggaran_vs_kinerja(reg: Registry, inputs: Inputs) -> Figure:
         + [(f"Capaian {k} s.d. {tw}", v) for k, v in zip(short, kinerja, strict=True)],
     )
     return fig
+
+
+# dataset → its monthly chart (buku.yml `grafik_bulanan` names datasets drawn here)
+MONTHLY = {"penempatan": penempatan_per_bulan}

@@ -109,12 +109,12 @@ def chart(book: Book, prev: Previous | None = None) -> Figure:
             )
             texts += labels
         ticks = [len(rows) - 1 - r for r in range(len(rows))]
-        ax.set_yticks(ticks, [f"IKU {ikus[i].nomor}" for i in rows])
+        ax.set_yticks(ticks, [f"{book.terms['iku']} {ikus[i].nomor}" for i in rows])
         pct_axis(ax)
         ax.set_xlim(0, kit.axis_limit([v.value if v else None for _, vs in series for v in vs]))
         ax.set_xlabel("Capaian terhadap target triwulan (%)")
         labelled.append(texts)
-    fig.suptitle("Capaian IKU per triwulan terhadap target triwulan", fontsize=9)
+    fig.suptitle(f"Capaian {book.terms['iku']} per triwulan terhadap target triwulan", fontsize=9)
     kit.legend(fig, axes[0], every, ncols=5)
     for ax, texts in zip(axes, labelled, strict=True):  # after the legend took its room
         kit.fit_labels(fig, ax, texts, horizontal=True)
@@ -138,3 +138,11 @@ def summary(book: Book, prev: Previous | None = None) -> str:
     else:
         text += f". Perbandingan dengan {tw} Tahun {prev.year}: {prev.reason}."
     return text
+
+
+def chart_alt(book: Book) -> str:
+    """The alt text of the chart (what it shows, for readers who cannot see it)."""
+    return (
+        f"Diagram batang capaian setiap {book.terms['iku']} per triwulan; garis putus-putus "
+        "menandai 100%."
+    )

@@ -17,9 +17,11 @@ from lkj.book.annual_catalog import annual_catalog
 from lkj.book.catalog import Catalog, build_catalog, iku_figure_id
 from lkj.book.memo import memo
 from lkj.book.narrative import Writer
+from lkj.book.outline import Outline
 from lkj.book.tables import Tables, full_list_sheet
 from lkj.compute.engine import compute
 from lkj.compute.reconcile import Outcome, read_published, reconcile
+from lkj.errors import LkjError
 from lkj.inputs.load import Inputs, load_inputs
 from lkj.inputs.params import Params, Run, load_run
 from lkj.inputs.pk import PK, Iku, Profile, Sasaran
@@ -87,12 +89,33 @@ class Book:
         return build_catalog(self.inputs)
 
     @cached_property
+    def outline(self) -> Outline:
+        """Chapters, headings, terms and titles as the unit declares them (unit.yml)."""
+        return Outline(self.inputs)
+
+    @property
+    def terms(self) -> dict[str, str]:
+        """The unit's words for IKU, Sasaran Strategis, Kegiatan … (unit.yml `istilah`)."""
+        return self.outline.terms
+
+    def heading(self, key: str, **fields: object) -> dict[str, Any]:
+        """text, level and id of a heading (display.heading arguments), from buku.yml or the
+        unit's own; `fields` fill a template's {nomor}, {uraian}."""
+        return self.outline.heading(key, **fields)
+
+    def label(self, key: str, **fields: object) -> str:
+        """The text of a heading-like bold line ("a. Informasi Kinerja")."""
+        return str(self.outline.heading(key, **fields)["text"])
+
+    @cached_property
     def tables(self) -> Tables:
         return Tables(self.inputs, self.reg, self.catalog)
 
     @cached_property
     def writer(self) -> Writer:
-        return Writer(self.reg, self.pk, self.params.quarter, self.params.year)
+        return Writer(
+            self.reg, self.pk, self.params.quarter, self.params.year, self.inputs.unit.istilah
+        )
 
     # --- texts -----------------------------------------------------------------------------
     def text(self, name: str) -> str:
@@ -114,16 +137,23 @@ class Book:
     def iku_chart(self, iku: Iku) -> dict[str, Any] | None:
         """The chart an IKU's evaluation shows, as display.figure arguments, or None.
 
-        A count of placements gets the placements per month (the data are monthly); other IKUs
-        have one figure per quarter, which Tabel 3 already shows.
+        An IKU over a dataset declared with a monthly chart (buku.yml `grafik_bulanan`: the
+        BP3MI book's placements) gets its values per month; other IKUs have one figure per
+        quarter, which Tabel 3 already shows.
         """
         entry = self.catalog.get(iku_figure_id(iku.key))
         if entry is None:
             return None
         from lkj.book import charts  # matplotlib only where a chart is drawn
 
+        draw = charts.MONTHLY.get(iku.sumber.dataset)
+        if draw is None:
+            raise LkjError(
+                f"grafik bulanan untuk dataset '{iku.sumber.dataset}' tidak tersedia → hapus "
+                f"dataset itu dari grafik_bulanan (ada: {', '.join(sorted(charts.MONTHLY))})"
+            )
         return {
-            "fig": charts.penempatan_per_bulan(self.reg, self.inputs),
+            "fig": draw(self.reg, self.inputs),
             **self.figure_caption(entry.id),
             "alt": self.writer.chart_alt_penempatan(),
         }

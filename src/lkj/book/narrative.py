@@ -12,7 +12,9 @@ from lkj.book import statements
 from lkj.book.display import escape_markdown
 from lkj.book.display import escape_markdown as e  # every string from data/ in a sentence
 from lkj.book.display import value as value_span
+from lkj.compute.kriteria import kriteria_id
 from lkj.inputs.pk import PK, Iku, Profile
+from lkj.inputs.unit import Terms
 from lkj.values import formatting as fmt
 from lkj.values.registry import Registry
 
@@ -22,9 +24,10 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 class Writer:
     """Writes the sentences of one run; `quarter` and `year` fix the period."""
 
-    def __init__(self, reg: Registry, pk: PK, quarter: int, year: int):
+    def __init__(self, reg: Registry, pk: PK, quarter: int, year: int, terms: Terms | None = None):
         self.reg, self.pk, self.q, self.year = reg, pk, quarter, year
         self.tw = fmt.quarter_label(quarter)
+        self.t = terms or Terms()  # the unit's words for IKU, Sasaran Strategis … (unit.yml)
 
     def v(self, value_id: str, with_unit: bool = True) -> str:
         return value_span(self.reg[value_id], unit=with_unit)
@@ -56,13 +59,15 @@ class Writer:
     def average(self) -> str:
         key = f"rata2.sd_tw{self.q}.capaian"
         rule = (
-            "IKU yang belum terealisasi dihitung nol"
+            f"{self.t.iku} yang belum terealisasi dihitung nol"
             if self.reg[key].params.get("averages.unrealised") == "zero"
-            else "IKU yang belum terealisasi tidak diikutkan"
+            else f"{self.t.iku} yang belum terealisasi tidak diikutkan"
         )
+        band = kriteria_id(key)
+        named = f" ({self.v(band)})" if band in self.reg and self.reg[band].value else ""
         return (
             f"Capaian kinerja sampai dengan {self.tw} tahun {self.year} sebesar "
-            f"{self.v(key)}, yaitu rata-rata sederhana capaian "
+            f"{self.v(key)}{named}, yaitu rata-rata sederhana capaian "
             f"{self.v(key + '.banyak_iku')} terhadap target tahunan ({rule})."
         )
 
@@ -106,8 +111,8 @@ class Writer:
 
     def overview(self, unit_name: str) -> str:
         return (
-            f"{e(unit_name)} telah menetapkan {self.counted('pk.banyak_sasaran')} Sasaran "
-            f"Strategis dan {self.counted('pk.banyak_iku')} Indikator Kinerja Utama (IKU). "
+            f"{e(unit_name)} telah menetapkan {self.counted('pk.banyak_sasaran')} {self.t.sasaran} "
+            f"dan {self.counted('pk.banyak_iku')} {self.t.iku_panjang} ({self.t.iku}). "
             f"Berikut ringkasan capaian kinerja {self.tw} berdasarkan Perjanjian Kinerja "
             f"Tahun {self.year}."
         )
@@ -134,7 +139,7 @@ class Writer:
     def pk_intro(self, unit_name: str) -> str:
         return (
             f"Sebagai penjabaran tujuan yang akan dicapai pada tahun {self.year}, {e(unit_name)} "
-            f"telah menetapkan Sasaran Strategis dan IKU yang tertuang dalam Perjanjian "
+            f"telah menetapkan {self.t.sasaran} dan {self.t.iku} yang tertuang dalam Perjanjian "
             f"Kinerja Tahun {self.year} sebagai berikut."
         )
 
@@ -187,8 +192,9 @@ class Writer:
         for iku in self.pk.iku:
             tw = self.reg[f"{iku.key}.tw{q}.capaian_tahunan"].display
             sd = self.reg[f"{iku.key}.sd_tw{q}.capaian"].display
-            parts.append(f"IKU {iku.nomor}: {tw} ({self.tw}), {sd} (kumulatif)")
-        return "Diagram batang capaian per IKU terhadap target tahunan. " + "; ".join(parts) + "."
+            parts.append(f"{self.t.iku} {iku.nomor}: {tw} ({self.tw}), {sd} (kumulatif)")
+        head = f"Diagram batang capaian per {self.t.iku} terhadap target tahunan. "
+        return head + "; ".join(parts) + "."
 
     def chart_alt_penempatan(self) -> str:
         months = fmt.quarter_months(self.q)

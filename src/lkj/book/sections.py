@@ -16,17 +16,14 @@ if TYPE_CHECKING:
 def evaluation(book: Book) -> None:
     """BAB II B per sasaran: each IKU's table, "a. Informasi Kinerja", "b. Evaluasi Kinerja"."""
     for number, sasaran, ikus in book.sasaran_groups():
-        d.heading(
-            f"Capaian IKU pada Sasaran Strategis {number}: {sasaran.uraian}",
-            2,
-            id=f"sasaran-{number}",
-        )
+        heading = book.heading("sasaran", nomor=number, uraian=sasaran.uraian)
+        d.heading(heading["text"], heading["level"], id=f"sasaran-{number}")
         for iku in ikus:
             d.heading(iku.nama, 3, id=f"evaluasi-{iku.key}")
             d.table(book.tables.iku(iku))
-            d.markdown("**a. Informasi Kinerja**")
+            d.markdown(f"**{d.escape_markdown(book.label('informasi-kinerja'))}**")
             d.markdown(d.escape_markdown(iku.informasi_kinerja))  # pk.yml text: no markup
-            d.markdown("**b. Evaluasi Kinerja**")
+            d.markdown(f"**{d.escape_markdown(book.label('evaluasi-iku'))}**")
             d.markdown(book.writer.evaluation(iku))
             d.markdown(book.iku_text(iku))
             if chart := book.iku_chart(iku):
@@ -34,7 +31,12 @@ def evaluation(book: Book) -> None:
 
 
 def summary(book: Book) -> None:
-    """Ringkasan Eksekutif: one paragraph per IKU, in PK order."""
+    """Ringkasan Eksekutif: the sentence leading in, then one paragraph per IKU, in PK order."""
+    unit = d.escape_markdown(book.profile.nama_singkat)  # text from profil.yml: no markup
+    d.markdown(
+        f"Capaian {book.terms['iku']} {unit} {book.quarter_label} tahun {book.params.year} "
+        "adalah sebagai berikut:"
+    )
     for iku in book.pk.iku:
         d.markdown(f"**{iku.nomor}. {d.escape_markdown(iku.nama)}**")
         d.markdown(book.writer.summary(iku))

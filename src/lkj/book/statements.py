@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from lkj.compute.kriteria import kriteria_id
 from lkj.compute.states import IkuState, Presence, Standing, state
 from lkj.inputs.pk import Iku
+from lkj.inputs.unit import Terms
 from lkj.values.registry import Registry
 
 
@@ -21,6 +23,7 @@ class Writer(Protocol):
     q: int
     year: int
     tw: str
+    t: Terms  # the unit's words for IKU, Sasaran Strategis … (unit.yml istilah)
 
     def v(self, value_id: str, with_unit: bool = True) -> str: ...
 
@@ -39,6 +42,26 @@ def _earlier(iku: Iku) -> str:
 
 def _annual(w: Writer, iku: Iku) -> str:
     return f"target tahun {w.year} sebesar {w.v(iku.key + '.target')}"
+
+
+def _band(w: Writer, capaian_id: str) -> str:
+    """' (Cukup)': the criterion band of a capaian, when the IKU has bands."""
+    found = kriteria_id(capaian_id)
+    if found not in w.reg or w.reg[found].value is None:
+        return ""
+    return f" ({w.v(found)})"
+
+
+def _cumulative_target(s: IkuState) -> bool:
+    """Whether the cumulative capaian is against the target "s.d. TW" (cumulative targets)."""
+    return s.period == "sd" and s.target_id != f"{s.iku.key}.target"
+
+
+def _sd_target(w: Writer, s: IkuState) -> str:
+    """The target a cumulative capaian is measured against, in words with its figure."""
+    if _cumulative_target(s):
+        return f"target s.d. {w.tw} sebesar {w.v(s.target_id)}"
+    return _annual(w, s.iku)
 
 
 def _zero_clause(w: Writer, s: IkuState) -> str:
@@ -73,13 +96,14 @@ def summary(w: Writer, iku: Iku) -> str:
     tw, sd = state(w.reg, iku, w.q, "tw"), state(w.reg, iku, w.q, "sd")
     k, when = iku.key, f"{w.tw} tahun {w.year}"
     if tw.presence is Presence.NO_DATA:
-        return f"Sampai dengan akhir {when} IKU ini belum terealisasi; {_annual(w, iku)}."
+        return f"Sampai dengan akhir {when} {w.t.iku} ini belum terealisasi; {_annual(w, iku)}."
     if tw.presence is Presence.EARLIER_ONLY:
         reached = "; target tahunan telah tercapai" if sd.standing in REACHED else ""
         return (
             f"Pada {when} belum ada realisasi baru; realisasi sampai dengan {w.tw} "
             f"{w.realisation_clause(iku, sd.prefix[len(k) + 1 :])} {_earlier(iku)}, atau "
-            f"mencapai {w.v(sd.capaian_id)} dari {_annual(w, iku)}{reached}."
+            f"mencapai {w.v(sd.capaian_id)}{_band(w, sd.capaian_id)} dari {_sd_target(w, sd)}"
+            f"{reached}."
         )
     if tw.presence is Presence.ZERO:
         text = f"Realisasi {when} {_zero_clause(w, tw)}"
@@ -87,12 +111,13 @@ def summary(w: Writer, iku: Iku) -> str:
             return (
                 f"{text}; realisasi sampai dengan {w.tw} "
                 f"{w.realisation_clause(iku, sd.prefix[len(k) + 1 :])}, atau mencapai "
-                f"{w.v(sd.capaian_id)} dari {_annual(w, iku)}."
+                f"{w.v(sd.capaian_id)}{_band(w, sd.capaian_id)} dari {_sd_target(w, sd)}."
             )
         return f"{text}; {_annual(w, iku)}{_short_standing(w, tw)}."
     return (
         f"Realisasi {when} {w.realisation_clause(iku, f'tw{w.q}')}, atau mencapai "
-        f"{w.v(f'{k}.tw{w.q}.capaian_tahunan')} dari {_annual(w, iku)}{_short_standing(w, tw)}."
+        f"{w.v(f'{k}.tw{w.q}.capaian_tahunan')}{_band(w, f'{k}.tw{w.q}.capaian_tahunan')} dari "
+        f"{_annual(w, iku)}{_short_standing(w, tw)}."
     )
 
 
@@ -102,19 +127,19 @@ def _standing_sentence(w: Writer, s: IkuState) -> str:
     if s.standing is Standing.CAPPED:
         return (
             f"Realisasi tersebut melampaui {target}; capaian sebelum dibatasi sebesar "
-            f"{w.v(s.capaian_id + '_mentah')}, dan yang dicatat adalah batas capaian IKU ini, "
-            f"yaitu {w.v(s.capaian_id)}."
+            f"{w.v(s.capaian_id + '_mentah')}, dan yang dicatat adalah batas capaian "
+            f"{w.t.iku} ini, yaitu {w.v(s.capaian_id)}."
         )
     return {
         Standing.NONE: "",
         Standing.AT_TARGET: f"Dengan demikian {target} tercapai.",
         Standing.BELOW_TARGET: f"Dengan demikian {target} belum tercapai.",
         Standing.LOWER_BETTER: (
-            f"Untuk IKU ini nilai yang makin rendah makin baik; realisasi tidak melebihi "
+            f"Untuk {w.t.iku} ini nilai yang makin rendah makin baik; realisasi tidak melebihi "
             f"{target}, sehingga target tersebut tercapai."
         ),
         Standing.LOWER_WORSE: (
-            f"Untuk IKU ini nilai yang makin rendah makin baik; realisasi melebihi {target}, "
+            f"Untuk {w.t.iku} ini nilai yang makin rendah makin baik; realisasi melebihi {target}, "
             "sehingga target tersebut belum tercapai."
         ),
         Standing.CATEGORY_MET: (
@@ -139,7 +164,7 @@ def _this_quarter(w: Writer, s: IkuState) -> str:
         return f"Pada {when} belum ada realisasi baru."
     if s.presence is Presence.ZERO and s.standing is Standing.NONE:
         return (
-            f"Realisasi {when} {_zero_clause(w, s)}: tidak ada kegiatan yang diukur IKU ini, "
+            f"Realisasi {when} {_zero_clause(w, s)}: tidak ada kegiatan yang diukur {w.t.iku} ini, "
             "sehingga capaiannya tidak dihitung."
         )
     what = (
@@ -148,11 +173,12 @@ def _this_quarter(w: Writer, s: IkuState) -> str:
     against_tw = (
         ""
         if s.standing is Standing.ZERO_TARGET
-        else f"terhadap target {w.tw} sebesar {w.v(s.capaian_id)} dan "
+        else f"terhadap target {w.tw} sebesar {w.v(s.capaian_id)}{_band(w, s.capaian_id)} dan "
     )
+    annual = f"{iku.key}.tw{w.q}.capaian_tahunan"
     first = (
         f"Realisasi {when} {what}, sehingga capaian {against_tw}terhadap target tahunan "
-        f"sebesar {w.v(f'{iku.key}.tw{w.q}.capaian_tahunan')}."
+        f"sebesar {w.v(annual)}{_band(w, annual)}."
     )
     return " ".join(filter(None, [first, _standing_sentence(w, s)]))
 
@@ -165,16 +191,18 @@ def _cumulative(w: Writer, s: IkuState) -> str:
         "terakhir": "diambil dari nilai triwulan terakhir",
     }[iku.kumulatif]
     earlier = f" {_earlier(iku)}" if s.presence is Presence.EARLIER_ONLY else ""
+    target = f"target s.d. {w.tw}" if _cumulative_target(s) else "target tahunan"
+    head = "T" + target[1:]
     reached = {
-        Standing.AT_TARGET: " Target tahunan telah tercapai.",
-        Standing.CAPPED: " Target tahunan telah terlampaui.",
-        Standing.CATEGORY_MET: " Target tahunan telah tercapai.",
-        Standing.LOWER_BETTER: " Target tahunan terpenuhi.",
+        Standing.AT_TARGET: f" {head} telah tercapai.",
+        Standing.CAPPED: f" {head} telah terlampaui.",
+        Standing.CATEGORY_MET: f" {head} telah tercapai.",
+        Standing.LOWER_BETTER: f" {head} terpenuhi.",
     }.get(s.standing, "")
     return (
         f"Secara kumulatif sampai dengan {w.tw} ({how}) realisasinya "
         f"{w.realisation_clause(iku, s.prefix[len(iku.key) + 1 :])}{earlier}, atau "
-        f"{w.v(s.capaian_id)} dari target tahunan.{reached}"
+        f"{w.v(s.capaian_id)}{_band(w, s.capaian_id)} dari {target}.{reached}"
     )
 
 
@@ -182,9 +210,10 @@ def evaluation(w: Writer, iku: Iku) -> str:
     """Figures of 'b. Evaluasi Kinerja': targets, this quarter's state, the cumulative state."""
     k, q = iku.key, w.q
     tw, sd = state(w.reg, iku, q, "tw"), state(w.reg, iku, q, "sd")
+    upto = "s.d. " if _cumulative_target(sd) else ""
     parts = [
-        f"Target IKU ini dalam Perjanjian Kinerja Tahun {w.year} sebesar "
-        f"{w.v(k + '.target')}, dengan target {w.tw} sebesar {w.v(f'{k}.tw{q}.target')}.",
+        f"Target {w.t.iku} ini dalam Perjanjian Kinerja Tahun {w.year} sebesar "
+        f"{w.v(k + '.target')}, dengan target {upto}{w.tw} sebesar {w.v(f'{k}.tw{q}.target')}.",
         _this_quarter(w, tw),
     ]
     if q > 1 and sd.presence is not Presence.NO_DATA and sd.standing is not Standing.NONE:

@@ -7,7 +7,10 @@ Value ids (see docs/values.md):
   ikuNN.twQ.capaian            TW realisation vs TW target          (Tabel 3)
   ikuNN.twQ.capaian_tahunan    TW realisation vs annual target      (Tabel 1, Tabel 18)
   ikuNN.sd_twQ.realisasi       cumulative realisation up to quarter Q
-  ikuNN.sd_twQ.capaian         cumulative realisation vs annual target (Tabel 4)
+  ikuNN.sd_twQ.capaian         cumulative realisation vs annual target (Tabel 4), or vs the
+                               target "s.d. TW Q" when pk.yml says target_triwulan: kumulatif
+  ikuNN.twQ.target_triwulan    with cumulative targets, a summed IKU's target of quarter Q alone
+  ….kriteria, ….kriteria_tahunan  the criterion band of a capaian (IKUs with bands only)
 A capped IKU also has the uncapped value under the same id + "_mentah".
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lkj.compute import annual, appendices, budget, nihil, rules
+from lkj.compute.kriteria import add_kriteria
 from lkj.compute.measure import Measurement, cumulative, measure
 from lkj.inputs.load import Inputs, load_inputs, read_run
 from lkj.inputs.pk import Iku
@@ -49,7 +53,7 @@ class Engine:
         self.params = inputs.run.params
         self.quarter = self.params.quarter
         self.year = self.params.year
-        self.reg = Registry(self.params.rounding)
+        self.reg = Registry(inputs.unit.rounding(self.params.rounding), inputs.unit.desimal)
         self.targets_shown = self.run.shown(self.run.year_dir / "target.csv")
         self.values = ValueFactory.for_run(self.reg, self.params, self.compute)
 
@@ -58,10 +62,11 @@ class Engine:
         key = iku.key + (".target" if period == "tahunan" else f".tw{period[2]}.target")
         df = self.inputs.targets
         row = df[(df["iku"] == iku.kode) & (df["periode"] == period)].iloc[0]
+        upto = "s.d. " if self.inputs.pk.cumulative_targets(iku) else ""
         label = (
             "Target tahunan"
             if period == "tahunan"
-            else f"Target {fmt.quarter_label(int(period[2]))}"
+            else f"Target {upto}{fmt.quarter_label(int(period[2]))}"
         ) + f" IKU {iku.nomor}: {iku.nama}"
         self.values.by(self._target).add(
             key,
@@ -77,6 +82,38 @@ class Engine:
             ],
         )
         return key
+
+    def _quarter_target(self, iku: Iku, q: int) -> str:
+        """The target of quarter q alone: itself, or for a summed IKU whose targets are
+        cumulative ("s.d. TW q") the difference to the previous quarter's."""
+        key = f"{iku.key}.tw{q}.target"
+        if not self.inputs.pk.cumulative_targets(iku) or iku.kumulatif != "jumlah":
+            return key
+        inputs = [key] if q == 1 else [key, f"{iku.key}.tw{q - 1}.target"]
+        now, before = self.reg[key].value, self.reg[inputs[-1]].value if q > 1 else 0
+        self.values.by(self._quarter_target).add(
+            f"{iku.key}.tw{q}.target_triwulan",
+            now - before,
+            kind=KIND_OF_JENIS[iku.jenis],
+            unit=iku.satuan,
+            label=f"Target {fmt.quarter_label(q)} saja IKU {iku.nomor}: {iku.nama}",
+            formula="target s.d. triwulan ini − target s.d. triwulan sebelumnya"
+            if q > 1
+            else "target s.d. Triwulan I",
+            inputs=inputs,
+        )
+        return f"{iku.key}.tw{q}.target_triwulan"
+
+    def _bands(self, iku: Iku, capaian_id: str) -> None:
+        """The criterion label of a capaian, when the IKU (or the unit) has bands."""
+        bands = self.inputs.pk.bands(iku, self.inputs.unit.kriteria)
+        if not bands:
+            return
+        own = iku.kriteria is not None
+        where = self.run.year_dir / "pk.yml" if own else self.run.unit_dir / "unit.yml"
+        what = f"kriteria {iku.kode}" if own else "kriteria unit"
+        source = Source(self.run.shown(where), (), what)
+        add_kriteria(self.values, self.reg, capaian_id, bands, source)
 
     # --- one IKU ---------------------------------------------------------------------------
     def _realisation(
@@ -214,33 +251,30 @@ class Engine:
                 f"Realisasi {tw} {name}",
                 nihil_at=None if at is None else (q, at),
             )
-            self._capaian(
-                iku,
-                f"{k}.tw{q}.capaian",
-                real,
-                annual[f"TW{q}"],
-                f"Capaian {tw} {name} terhadap target {tw}",
-            )
-            self._capaian(
-                iku,
-                f"{k}.tw{q}.capaian_tahunan",
-                real,
-                annual["tahunan"],
-                f"Capaian {tw} {name} terhadap target tahunan",
-            )
+            for key, target, against in (
+                (f"{k}.tw{q}.capaian", self._quarter_target(iku, q), tw),
+                (f"{k}.tw{q}.capaian_tahunan", annual["tahunan"], "tahunan"),
+            ):
+                label = f"Capaian {tw} {name} terhadap target {against}"
+                self._capaian(iku, key, real, target, label)
+                self._bands(iku, key)
+        for later in range(self.quarter + 1, 5):  # Tabel 3 shows every quarter's target
+            self._quarter_target(iku, later)
         q = self.quarter
         sd = f"s.d. {fmt.quarter_label(q)}"
         quarters = tuple(f"{k}.tw{i}" for i in range(1, q + 1))
         real = self._realisation(
             iku, f"{k}.sd_tw{q}", cumulative(iku, parts), f"Realisasi {sd} {name}", inputs=quarters
         )
+        upto = self.inputs.pk.cumulative_targets(iku)
         self._capaian(
             iku,
             f"{k}.sd_tw{q}.capaian",
             real,
-            annual["tahunan"],
-            f"Capaian {sd} {name} terhadap target tahunan",
+            annual[f"TW{q}"] if upto else annual["tahunan"],
+            f"Capaian {sd} {name} terhadap target {sd if upto else 'tahunan'}",
         )
+        self._bands(iku, f"{k}.sd_tw{q}.capaian")
 
     # --- averages --------------------------------------------------------------------------
     def _average(self, key: str, members: list[str], label: str) -> None:
@@ -279,10 +313,14 @@ class Engine:
             (f"tw{q}.capaian_tahunan", f"{fmt.quarter_label(q)} terhadap target tahunan"),
             (f"sd_tw{q}.capaian", f"s.d. {fmt.quarter_label(q)}"),
         )
+        bands = self.inputs.unit.kriteria
         for part, what in comparisons:
             self._average(
                 f"rata2.{part}", [f"{i.key}.{part}" for i in pk.iku], f"Rata-rata capaian {what}"
             )
+            if bands:  # the unit's bands judge the unit's mean too
+                where = Source(self.run.shown(self.run.unit_dir / "unit.yml"), (), "kriteria unit")
+                add_kriteria(self.values, self.reg, f"rata2.{part}", bands, where)
         for keg in pk.kegiatan:
             members = [i for i in pk.iku if i.kegiatan == keg.kode]
             for part, what in comparisons if members else ():

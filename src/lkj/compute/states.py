@@ -5,7 +5,9 @@ its target (`Standing`). `lkj.book.narrative` picks each sentence from the state
 decides whether an IKU "belum terealisasi". A pure function of the registry values and the PK.
 
 Periods: "tw" is this quarter against the quarter's target (ikuNN.twQ.*), "sd" the cumulative
-realisation against the annual target (ikuNN.sd_twQ.*).
+realisation against the annual target (ikuNN.sd_twQ.*). With cumulative targets (pk.yml
+target_triwulan: kumulatif) the targets are the ones the capaian was computed against: the
+target "s.d. TW Q", and for a summed IKU the quarter's own share of it.
 """
 
 from __future__ import annotations
@@ -129,6 +131,16 @@ def _standing(reg: Registry, iku: Iku, prefix: str, target_id: str, capaian_id: 
     return Standing.BELOW_TARGET
 
 
+TARGET_ENDS = (".target", ".target_triwulan")
+
+
+def _target_of(reg: Registry, capaian_id: str, default: str) -> str:
+    """The target a capaian was computed against (its inputs: realisation, target)."""
+    item = reg.get(f"{capaian_id}_mentah") or reg.get(capaian_id)
+    inputs = item.inputs if item is not None else ()
+    return inputs[1] if len(inputs) == 2 and inputs[1].endswith(TARGET_ENDS) else default
+
+
 def state(reg: Registry, iku: Iku, quarter: int, period: Period) -> IkuState:
     """The state of `iku` in this quarter ("tw") or up to it ("sd")."""
     if period == "tw":
@@ -138,6 +150,7 @@ def state(reg: Registry, iku: Iku, quarter: int, period: Period) -> IkuState:
         prefix = f"{iku.key}.sd_tw{quarter}"
         target_id, presence = f"{iku.key}.target", _presence_sd(reg, iku, quarter)
     capaian_id = f"{prefix}.capaian"
+    target_id = _target_of(reg, capaian_id, target_id)
     standing = _standing(reg, iku, prefix, target_id, capaian_id)
     return IkuState(iku, period, presence, standing, prefix, target_id, capaian_id)
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from lkj.errors import Problem
 from lkj.inputs import specs
+from lkj.inputs.declarations import Declarations
 from lkj.inputs.hints import suggest, with_hint
 from lkj.inputs.params import Run
 from lkj.inputs.pk import PK, Iku, Profile
@@ -62,20 +63,23 @@ class _PkFile:
         return node
 
 
-def _source_problems(pkf: _PkFile, references: dict[str, list[str]]) -> list[Problem]:
+def _source_problems(
+    pkf: _PkFile, references: dict[str, list[str]], tables: dict[str, specs.Spec]
+) -> list[Problem]:
     """sumber.dataset and every column named in saring / pembilang / kolom must exist."""
     found: list[Problem] = []
     for iku in pkf.pk.iku:
         src = iku.sumber
-        spec = specs.TABLES.get(src.dataset)
+        spec = tables.get(src.dataset)
         if spec is None:
-            fix = with_hint("pakai salah satu dataset", suggest(src.dataset, list(specs.TABLES)))
+            fix = with_hint("pakai salah satu dataset", suggest(src.dataset, list(tables)))
             found.append(
                 pkf.problem(
                     iku,
                     ("sumber", "dataset"),
                     f"dataset '{src.dataset}' tidak dikenal",
-                    f"{fix}: {', '.join(specs.TABLES)}",
+                    f"{fix}: {', '.join(tables)}; dataset lain dideklarasikan dulu di "
+                    "unit.yml (dataset:, lihat data/README.md)",
                     src.dataset,
                 )
             )
@@ -276,7 +280,12 @@ def ikpa_warnings(tables: Mapping[str, Checked]) -> list[Problem]:
 
 
 def pk_problems(
-    run: Run, pk: PK, lines: dict[KeyPath, int], data: Any, refs: dict[str, list[str]]
+    run: Run,
+    pk: PK,
+    lines: dict[KeyPath, int],
+    data: Any,
+    refs: dict[str, list[str]],
+    decl: Declarations,
 ) -> list[Problem]:
     """pk.yml against params (its year) and the dataset specs (datasets, columns, values)."""
     shown = run.shown(run.year_dir / "pk.yml")
@@ -293,7 +302,7 @@ def pk_problems(
                 value=pk.tahun,
             )
         )
-    found += _source_problems(_PkFile(pk, lines, data, shown), refs)
+    found += _source_problems(_PkFile(pk, lines, data, shown), refs, decl.tables)
     return found
 
 

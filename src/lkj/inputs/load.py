@@ -20,8 +20,9 @@ from pydantic import BaseModel
 
 from lkj import paths
 from lkj.errors import InputError, LkjError, Problem
-from lkj.inputs import nihil, specs
+from lkj.inputs import declarations, nihil
 from lkj.inputs.annual import read_annual
+from lkj.inputs.buku import book_problems
 from lkj.inputs.confine import as_written, outside_problem
 from lkj.inputs.crossfile import (
     budget_problems,
@@ -30,6 +31,7 @@ from lkj.inputs.crossfile import (
     unit_problems,
     value_problems,
 )
+from lkj.inputs.declarations import Declarations
 from lkj.inputs.hints import suggest
 from lkj.inputs.models import load_model
 from lkj.inputs.params import ParamsError, Run, load_run
@@ -70,12 +72,14 @@ class Inputs:
     warnings: list[Problem] = field(default_factory=list)
     nihil: nihil.Declared = field(default_factory=dict)  # quarters declared empty (nihil.csv)
     unit: Unit = field(default_factory=Unit)  # unit.yml, or today's BP3MI defaults without it
+    # The unit's declared datasets (unit.yml `jenis` and `dataset`; without it the BP3MI set).
+    datasets: Declarations = field(default_factory=declarations.default)
 
     def table(self, name: str) -> Table:
         if name in self.tables:
             return self.tables[name]
-        if name not in specs.TABLES:
-            known = ", ".join(sorted(specs.TABLES))
+        if name not in self.datasets.tables:
+            known = ", ".join(sorted(self.datasets.tables))
             raise LkjError(f"dataset '{name}' tidak dikenal; dataset yang ada: {known}")
         path = self.run.shown(self.run.year_dir / f"{name}.csv")
         raise LkjError(
@@ -123,7 +127,8 @@ def _unknown_files(run: Run, known: Iterable[str]) -> list[Problem]:
                 "berkas CSV tidak dikenal; tidak dibaca",
                 fix=f"ganti namanya menjadi {hint}.csv"
                 if hint
-                else "hapus atau pindahkan berkas ini; dataset yang dikenal: " + ", ".join(known),
+                else "hapus atau pindahkan berkas ini, atau deklarasikan datasetnya di unit.yml "
+                "(dataset:, lihat data/README.md); dataset yang dikenal: " + ", ".join(known),
                 severity="warning",
             )
         )
@@ -137,6 +142,7 @@ class _Loader:
     run: Run
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
+    decl: Declarations = field(default_factory=declarations.default)
 
     def confined(self, path: Path) -> bool:
         """False (and a problem) when a file leaves the project folder through a symlink."""
@@ -162,10 +168,10 @@ class _Loader:
         """Reference lists first: other files are checked against them."""
         references: dict[str, pd.DataFrame] = {}
         ref_dir = paths.reference_dir(self.run.data_root)
-        for name, spec in specs.REFERENCES.items():
+        for name, spec in self.decl.reference_specs.items():
             path = ref_dir / f"{name}.csv"
             if not path.is_file():
-                if name in specs.REQUIRED_REFERENCES:
+                if name in self.decl.required_references:
                     self.missing(path, spec, "daftar referensi wajib")
                 continue
             df = self.csv(spec, path, {})
@@ -186,25 +192,27 @@ class _Loader:
     def targets(self, refs: dict[str, list[str]]) -> pd.DataFrame | None:
         path = self.run.year_dir / "target.csv"
         if path.is_file():
-            return self.csv(specs.TARGET, path, refs)
-        self.missing(path, specs.TARGET, "target setiap IKU")
+            return self.csv(self.decl.target, path, refs)
+        self.missing(path, self.decl.target, "target setiap IKU")
         return None
 
     def tables(self, used: dict[str, list[str]], refs: dict[str, list[str]]) -> dict[str, Table]:
         """Every CSV dataset of the year folder; a missing one is a problem when it is needed."""
         tables: dict[str, Table] = {}
-        for name, spec in specs.TABLES.items():
+        for name, spec in self.decl.tables.items():
             path = self.run.year_dir / f"{name}.csv"
             if not path.is_file():
-                if name in ("pagu", "realisasi_anggaran"):
-                    self.missing(path, spec, "anggaran untuk Tabel 18")
+                why = self.decl.required(name)
+                if why is not None:
+                    self.missing(path, spec, why)
                 elif name in used:
                     self.missing(path, spec, f"dipakai oleh {', '.join(used[name])} di pk.yml")
                 continue
             df = self.csv(spec, path, refs)
             if df is not None:
                 tables[name] = Table(name, path, self.run.shown(path), df)
-        self.problems += _unknown_files(self.run, [*specs.TABLES, "target", "nihil"])
+        known = [*self.decl.tables, declarations.TARGET, *declarations.RESERVED]
+        self.problems += _unknown_files(self.run, known)
         return tables
 
     def nihil(self, tables: dict[str, Table], refs: dict[str, list[str]]) -> nihil.Declared:
@@ -212,7 +220,7 @@ class _Loader:
         path = self.run.year_dir / nihil.FILE
         if not path.is_file():
             return {}
-        found = nihil.declared(self.csv(nihil.SPEC, path, refs))
+        found = nihil.declared(self.csv(nihil.spec(self.decl), path, refs))
         self.problems += nihil.problems(found, tables, self.run.shown(path))
         return found
 
@@ -225,20 +233,32 @@ def _text_problems(run: Run) -> list[Problem]:
 
 
 def _unit(loader: _Loader, path: Path) -> Unit | None:
-    """unit.yml when the unit has one; without it the defaults (a BP3MI office)."""
+    """unit.yml when the unit has one; without it the defaults (a BP3MI office).
+
+    Its declared datasets become the loader's: every file after it is read by them. With a
+    broken unit.yml the shipped default set checks the other files, so `lkj check` still
+    reports all their problems at once.
+    """
     if not path.is_file():
         return Unit()
-    found, _, _ = loader.model(Unit, path)
+    found, _, lines = loader.model(Unit, path)
+    if found is not None:
+        decl, problems = declarations.build(found, loader.run.shown(path), lines)
+        loader.problems += problems
+        if decl is None:
+            return None
+        loader.decl = decl
     return found
 
 
 def load_inputs(run: Run) -> Inputs:
     """Read and validate every input of the run; raise InputError listing every problem."""
     loader = _Loader(run, files={run.shown(run.params_path): run.params_path})
-    references = loader.references()
-    refs = {name: specs.reference_values(name, df) for name, df in references.items()}
-    profile, _, profile_lines = loader.model(Profile, run.unit_dir / "profil.yml")
     unit = _unit(loader, run.unit_dir / UNIT_FILE)
+    decl = loader.decl
+    references = loader.references()
+    refs = {name: decl.reference_values(name, df) for name, df in references.items()}
+    profile, _, profile_lines = loader.model(Profile, run.unit_dir / "profil.yml")
     pk, pk_data, pk_lines = loader.model(PK, run.year_dir / "pk.yml")
     targets = loader.targets(refs)
     tables = loader.tables(_referenced_datasets(pk, pk_data), refs)
@@ -246,15 +266,17 @@ def load_inputs(run: Run) -> Inputs:
 
     problems = loader.problems
     if pk is not None:
-        problems += pk_problems(run, pk, pk_lines, pk_data, refs)
+        problems += pk_problems(run, pk, pk_lines, pk_data, refs, decl)
         if targets is not None:
             problems += target_problems(pk, targets, run.shown(run.year_dir / "target.csv"))
         problems += budget_problems(pk, tables)
         problems += value_problems(pk, tables)
     if profile is not None:
         problems += unit_problems(run, profile, profile_lines)
+    if unit is not None and pk is not None:
+        problems += book_problems(run, unit, pk)  # unit.yml's chapters, headings, titles
     problems += ikpa_warnings(tables)
-    problems += later_rows(run.params.quarter, tables)
+    problems += later_rows(run.params.quarter, tables, decl.tables)
     texts = quarter_texts(run.year_dir, run.params.quarter)
     unreadable = text_problems([(p, as_written(p, run.root)) for p in texts], run.root)
     problems += unreadable
@@ -277,6 +299,7 @@ def load_inputs(run: Run) -> Inputs:
         warnings=[p for p in problems if p.severity != "error"],
         nihil=declared,
         unit=unit,
+        datasets=decl,
     )
 
 

@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 from lkj.errors import Problem
 from lkj.inputs.hints import suggest, with_hint
 from lkj.inputs.messages import error_text
+from lkj.inputs.perspektif import perspective_problems
 from lkj.inputs.pk import PK
 from lkj.inputs.yamlio import KeyPath, dotted, line_of, load_yaml
 
@@ -75,6 +76,13 @@ _RULE_KEYS: tuple[tuple[str, KeyPath, KeyPath, str], ...] = (
     (r"memerlukan sumber.aturan", ("sumber", "aturan"), (), "isi sumber.aturan: kategori"),
     (r"^sumber.aturan 'kategori' hanya", ("sumber", "aturan"), (), "ganti aturan atau jenis IKU"),
     (r"^kumulatif 'rasio' hanya", ("kumulatif",), (), "pakai kumulatif jumlah atau terakhir"),
+    (
+        r"^kriteria harus urut|^batas_bawah kriteria|^label kriteria",
+        (),
+        (),
+        "tulis kriteria dari batas_bawah terbesar ke terkecil, setiap batas dan label sekali, "
+        "mis. [{batas_bawah: 90, label: Sangat Baik}, {batas_bawah: 0, label: Kurang}]",
+    ),
 )
 
 
@@ -260,6 +268,7 @@ def load_model(
         found = model_problems(exc, model, data, lines, shown)
         if model is PK:
             refs = _pk_reference_problems(data, lines, shown)
+            refs += perspective_problems(data, lines, shown)
             whole = [e for e in exc.errors() if not e["loc"]]
             # The model's own reference check is subsumed by the complete one above.
             found = [p for p in found if p.column is not None] + refs

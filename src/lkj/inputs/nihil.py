@@ -2,8 +2,8 @@
 
 A dataset with no rows for a quarter means "not entered yet" (shown "-"). A line of nihil.csv
 (dataset, triwulan, keterangan) says instead that nothing happened: IKUs counting or summing
-that dataset then realise 0 in that quarter. Readings (nilai, ikpa, ikpa_aspek) have no
-"nothing happened": a score is either published or not yet, so they cannot be declared nihil.
+that dataset then realise 0 in that quarter. Readings (declared `nihil: false`: nilai, ikpa,
+ikpa_aspek) have no "nothing happened": a score is either published or not yet.
 """
 
 from __future__ import annotations
@@ -15,25 +15,32 @@ import pandas as pd
 
 from lkj.errors import Problem
 from lkj.inputs import specs
+from lkj.inputs.declarations import Declarations
 
 FILE = "nihil.csv"
-READINGS = ("nilai", "ikpa", "ikpa_aspek")
-# Record datasets that are assigned to quarters, i.e. those a quarter can be empty of.
-DECLARABLE = tuple(
-    name for name, s in specs.DATASETS.items() if s.quarter_from and name not in READINGS
-)
-SPEC = specs.Spec(
-    "nihil",
-    (
-        specs.Col("dataset", choices=DECLARABLE),
-        specs.Col("triwulan", "int", min=1, max=4),
-        specs.Col("keterangan", nullable=True),
-    ),
-    key=("dataset", "triwulan"),
-    quarter_from="triwulan",
-    key_fix="satu dataset cukup dinyatakan nihil sekali per triwulan: hapus baris duplikat",
-)
-HEADER = ",".join(SPEC.names)
+NAME = "nihil"
+
+
+def spec(decl: Declarations) -> specs.Spec:
+    """nihil.csv of a unit: its `dataset` is one of the unit's declarable record datasets.
+
+    Declarable are the datasets assigned to quarters whose declaration allows nihil (not the
+    score readings, `nihil: false`, nor the budget files).
+    """
+    return specs.Spec(
+        NAME,
+        (
+            specs.Col("dataset", choices=decl.declarable),
+            specs.Col("triwulan", "int", min=1, max=4),
+            specs.Col("keterangan", nullable=True),
+        ),
+        key=("dataset", "triwulan"),
+        quarter_from="triwulan",
+        key_fix="satu dataset cukup dinyatakan nihil sekali per triwulan: hapus baris duplikat",
+    )
+
+
+HEADER = "dataset,triwulan,keterangan"
 _ROMAN = ("I", "II", "III", "IV")
 
 

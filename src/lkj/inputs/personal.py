@@ -1,9 +1,9 @@
 """Which data describe persons, and what of them a public edition may hold (docs/security.md).
 
-Personal datasets (`specs.PERSONAL`, or any dataset with a column of `specs.PERSONAL_NAMES`)
-are published in the public edition only as counts: no names, passport numbers or
-addresses, no record-level rows, no line numbers or row hashes that pick out one record, and
-every count of a group of fewer than `K` persons shown as "< 3".
+Personal datasets (a column declared `pribadi: true` in the unit's declarations, or any column
+named in `declarations.PERSONAL_NAMES`) are published in the public edition only as counts:
+no names, passport numbers or addresses, no record-level rows, no line numbers or row hashes
+that pick out one record, and every count of a group of fewer than `K` persons shown as "< 3".
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkj import paths
-from lkj.inputs import specs as sc
+from lkj.inputs import declarations
+from lkj.inputs.declarations import Declarations
 
 if TYPE_CHECKING:
     from lkj.inputs.load import Inputs
@@ -28,10 +29,9 @@ def is_public(edition: str) -> bool:
     return edition != "internal"
 
 
-def personal_columns(dataset: str, columns: list[str]) -> list[str]:
+def personal_columns(dataset: str, columns: list[str], decl: Declarations) -> list[str]:
     """The columns of a dataset that identify a person (none for reference lists)."""
-    listed = sc.PERSONAL.get(dataset, ())
-    return [c for c in columns if c in listed or c in sc.PERSONAL_NAMES]
+    return decl.personal_columns(dataset, columns)
 
 
 def _header(path: Path) -> list[str]:
@@ -47,21 +47,22 @@ def is_personal_file(root: Path, file: str) -> bool:
     path = Path(file)
     if path.suffix.lower() != ".csv" or path.parent.name == paths.REFERENCE:
         return False
-    if path.stem in sc.PERSONAL:
+    decl = declarations.for_file(root, file)
+    if decl.personal(path.stem):
         return True
-    return bool(personal_columns(path.stem, _header(root / file)))
+    return bool(personal_columns(path.stem, _header(root / file), decl))
 
 
-def quasi_identifiers(dataset: str, columns: list[str]) -> list[str]:
+def quasi_identifiers(dataset: str, columns: list[str], decl: Declarations) -> list[str]:
     """Columns a public edition may count by: not personal, not a record's own id."""
-    spec = sc.TABLES.get(dataset)
+    spec = decl.tables.get(dataset)
     unique = {c.name for c in spec.columns if c.unique} if spec else {"id"}
-    hidden = set(personal_columns(dataset, columns))
+    hidden = set(personal_columns(dataset, columns, decl))
     return [c for c in columns if c not in hidden and c not in unique and c != "id"]
 
 
-def date_columns(dataset: str) -> set[str]:
-    spec = sc.TABLES.get(dataset)
+def date_columns(dataset: str, decl: Declarations) -> set[str]:
+    spec = decl.tables.get(dataset)
     return {c.name for c in spec.columns if c.kind == "date"} if spec else set()
 
 
@@ -71,7 +72,7 @@ def redacted(inputs: Inputs) -> Inputs:
         return inputs
     tables = dict(inputs.tables)
     for name, table in inputs.tables.items():
-        hidden = personal_columns(name, list(table.df.columns))
+        hidden = personal_columns(name, list(table.df.columns), inputs.datasets)
         if hidden:
             df = table.df.copy()
             df[hidden] = REDACTED

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from lkj.inputs.unit import Band, check_bands
 
 Filter = dict[str, str | int | float | list[str | int | float]]
 
@@ -43,10 +45,19 @@ class Profile(BaseModel):
     renstra: Renstra
 
 
+class Perspektif(BaseModel):
+    """A level above sasaran (e.g. the Balanced Scorecard's perspectives); optional."""
+
+    model_config = ConfigDict(extra="forbid")
+    kode: str
+    uraian: str
+
+
 class Sasaran(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kode: str
     uraian: str
+    perspektif: str | None = None  # kode of a pk.yml perspektif
 
 
 class Kegiatan(BaseModel):
@@ -103,6 +114,15 @@ class Iku(BaseModel):
     kategori: list[str] | None = None
     sumber: Source
     informasi_kinerja: str = ""
+    # Criterion bands of this IKU; None: the unit's (unit.yml), []: none for this IKU.
+    kriteria: list[Band] | None = None
+    # How target.csv's TWn reads for this IKU; None: the PK's target_triwulan.
+    target_triwulan: Literal["triwulan", "kumulatif"] | None = None
+
+    @field_validator("kriteria")
+    @classmethod
+    def _bands(cls, bands: list[Band] | None) -> list[Band] | None:
+        return None if bands is None else check_bands(bands)
 
     @model_validator(mode="after")
     def _consistent(self) -> Iku:
@@ -130,6 +150,10 @@ class PK(BaseModel):
     tahun: int
     tanggal_pk: dt.date | None = None
     kota_pk: str | None = None
+    # "triwulan": target.csv's TWn is the target of quarter n alone (today's reports);
+    # "kumulatif": it is the target "s.d. TW n", and the cumulative capaian is against it.
+    target_triwulan: Literal["triwulan", "kumulatif"] = "triwulan"
+    perspektif: list[Perspektif] = Field(default_factory=list)
     sasaran: list[Sasaran] = Field(min_length=1)
     kegiatan: list[Kegiatan] = Field(min_length=1)
     iku: list[Iku] = Field(min_length=1)
@@ -138,6 +162,12 @@ class PK(BaseModel):
     def _references(self) -> PK:
         ss = {s.kode for s in self.sasaran}
         kg = {k.kode for k in self.kegiatan}
+        ps = {p.kode for p in self.perspektif}
+        for s in self.sasaran:
+            if ps and s.perspektif not in ps:
+                raise ValueError(f"sasaran {s.kode}: perspektif '{s.perspektif}' tidak dikenal")
+            if not ps and s.perspektif is not None:
+                raise ValueError(f"sasaran {s.kode}: perspektif tanpa daftar perspektif")
         seen: set[str] = set()
         numbers: set[int] = set()
         for item in self.iku:
@@ -165,3 +195,11 @@ class PK(BaseModel):
 
     def sasaran_by_code(self, code: str) -> Sasaran:
         return next(s for s in self.sasaran if s.kode == code)
+
+    def bands(self, iku: Iku, unit_bands: list[Band]) -> list[Band]:
+        """The IKU's criterion bands: its own, else the unit's (empty: no bands)."""
+        return unit_bands if iku.kriteria is None else iku.kriteria
+
+    def cumulative_targets(self, iku: Iku) -> bool:
+        """Whether target.csv's TWn is this IKU's target "s.d. TW n"."""
+        return (iku.target_triwulan or self.target_triwulan) == "kumulatif"

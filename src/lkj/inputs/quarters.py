@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from lkj.errors import Problem
-from lkj.inputs import specs
+from lkj.inputs.specs import Spec
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _SHOWN_LINES = 10
@@ -36,11 +36,13 @@ def _as_written(value: object) -> object:
     return int(value) if isinstance(value, (int, np.integer)) else value
 
 
-def later_rows(quarter: int, tables: Mapping[str, Checked]) -> list[Problem]:
-    """One warning per file holding records of a quarter after `quarter`."""
+def later_rows(
+    quarter: int, tables: Mapping[str, Checked], specs: Mapping[str, Spec]
+) -> list[Problem]:
+    """One warning per file holding records of a quarter after `quarter` (specs: by name)."""
     found = []
     for name, table in tables.items():
-        spec = specs.TABLES.get(name)
+        spec = specs.get(name)
         df = table.df
         if spec is None or spec.quarter_from is None or "_quarter" not in df.columns:
             continue

@@ -5,16 +5,20 @@ existed) is a BP3MI office with today's datasets, rules and book: the defaults b
 book, so analysts' folders survive an upgrade unchanged.
 
 Who reads what:
-- `jenis`, `dataset`: lkj.inputs (the shipped set of declared datasets, plus the unit's own).
+- `jenis`, `dataset`, `referensi`: lkj.inputs (the shipped set of declared datasets, plus
+  the unit's own datasets and reference lists).
 - `kriteria`, `headline`, `desimal`: the IKU engine and the book's tables and sentences.
 - `istilah`, `tabel`, `bab`, `lampiran`: the book (headings, terms, table numbers and titles).
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from lkj.inputs.declaration import DatasetDecl
+from lkj.inputs.params import Rounding
 
 
 class _Strict(BaseModel):
@@ -35,6 +39,9 @@ def check_bands(bands: list[Band]) -> list[Band]:
         raise ValueError("batas_bawah kriteria dipakai dua kali")
     if bounds != sorted(bounds, reverse=True):
         raise ValueError("kriteria harus urut dari batas_bawah terbesar ke terkecil")
+    labels = [b.label for b in bands]
+    if len(set(labels)) != len(labels):
+        raise ValueError("label kriteria dipakai dua kali")
     return bands
 
 
@@ -57,19 +64,33 @@ class Tables(_Strict):
 
 
 class Decimals(_Strict):
-    """How many decimals figures show and whether trailing zeros stay ("80,00 %")."""
+    """How many decimals figures show and whether trailing zeros stay ("80,00 %").
+
+    `angka` replaces the params' default rounding decimals (rules with their own decimals
+    still win); `tetap` keeps trailing zeros of percentages, scores and numbers (counts stay
+    whole: "23 Sampel"); `spasi_persen` writes "80,00 %" instead of the report's "80,00%".
+    """
 
     angka: int = Field(default=2, ge=0, le=6)
     tetap: bool = False
+    spasi_persen: bool = False
 
 
 class Chapter(_Strict):
     """One chapter of the book: its notebook and heading; `bagian` groups chapters in a part."""
 
-    berkas: str
-    judul: str | None = None
+    berkas: str = Field(min_length=1)  # notebook, relative to the project folder
+    judul: str | None = None  # its chapter heading (default: sets/<jenis>/buku.yml)
     bagian: str | None = None
     depan: bool = False  # front matter (before Daftar Isi, roman page numbers)
+    lampiran: bool = False  # an appendix (after the last chapter)
+
+
+class Heading(_Strict):
+    """A heading of the book; `tingkat` 0 is a bold line ("a. Informasi Kinerja")."""
+
+    teks: str = Field(min_length=1)
+    tingkat: int | None = Field(default=None, ge=0, le=6)
 
 
 class Appendix(_Strict):
@@ -91,19 +112,31 @@ class Unit(_Strict):
     """unit.yml of data/<unit>/ (optional)."""
 
     jenis: str = "bp3mi"  # shipped set of declarations (lkj/resources/sets/<jenis>/)
-    dataset: list[dict[str, Any]] = Field(default_factory=list)  # the unit's own datasets
+    # The unit's own datasets (format of lkj.inputs.declaration); a name in the set replaces it.
+    dataset: list[DatasetDecl] = Field(default_factory=list)
+    # The unit's own lists in data/referensi/<nama>.csv (first column: the allowed values).
+    referensi: list[DatasetDecl] = Field(default_factory=list)
     kriteria: list[Band] = Field(default_factory=list)  # unit-wide bands; pk.yml may override
     headline: Literal["triwulan", "sd_triwulan"] = "triwulan"  # Tabel 1 and per-IKU tables
+    kolom_rasio: bool = False  # ratio IKUs: Pembilang and Penyebut as columns (Tabel 3, per IKU)
     desimal: Decimals = Field(default_factory=Decimals)
     istilah: Terms = Field(default_factory=Terms)
     tabel: Tables = Field(default_factory=Tables)
     bab: list[Chapter] = Field(default_factory=list)  # empty: the chapters of _quarto.yml
+    judul: dict[str, str | Heading] = Field(default_factory=dict)  # heading id → text
+    grafik_bulanan: list[str] | None = None  # datasets whose IKUs get a monthly chart
     lampiran: list[Appendix] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _bands(self) -> Unit:
-        check_bands(self.kriteria)
-        return self
+    @field_validator("kriteria")
+    @classmethod
+    def _bands(cls, bands: list[Band]) -> list[Band]:
+        return check_bands(bands)
+
+    def rounding(self, params: Rounding) -> Rounding:
+        """The params' rounding, with desimal.angka as default decimals when unit.yml sets it."""
+        if "angka" not in self.desimal.model_fields_set:
+            return params
+        return params.model_copy(update={"decimals": self.desimal.angka})
 
 
 FILE = "unit.yml"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from lkj.errors import Problem
-from lkj.inputs import specs
+from lkj.inputs.declarations import TARGET
 from lkj.inputs.hints import suggest
 from lkj.inputs.parsing import CellError, finalize, parse_columns
 from lkj.inputs.reading import read_csv_text
@@ -220,7 +220,7 @@ def load_csv(
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Validated frame with `_row` (and `_quarter`), or None and the problems found."""
     numeric = {c.name: c.kind for c in spec.columns if c.is_numeric}
-    if spec is specs.TARGET:  # a target is a number unless the IKU is a category
+    if spec.name == TARGET:  # a target is a number unless the IKU is a category
         numeric["target"] = "number"
     raw, problems = read_csv_text(path, shown, numeric)
     if raw is None:

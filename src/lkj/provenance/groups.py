@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from lkj.inputs import personal
+from lkj.inputs import declarations, personal
 from lkj.inputs.reading import read_csv_text
 
 Group = list[str]  # [label, count or "< 3"]
@@ -40,8 +40,9 @@ class Counts:
         self.by_line: dict[int, dict[str, str]] = {}
         if raw is None:  # unreadable files never get this far: load_inputs checked them
             return
-        self.columns = personal.quasi_identifiers(self.dataset, list(raw.header))
-        dates = personal.date_columns(self.dataset)
+        decl = declarations.for_file(root, file)
+        self.columns = personal.quasi_identifiers(self.dataset, list(raw.header), decl)
+        dates = personal.date_columns(self.dataset, decl)
         cells = raw.cells.loc[raw.lines.index, self.columns].to_numpy(dtype=object).tolist()
         for (_, line), row in zip(raw.lines.items(), cells, strict=True):
             record = {c: str(x).strip() for c, x in zip(self.columns, row, strict=True)}

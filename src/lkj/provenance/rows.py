@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkj import paths
-from lkj.inputs import specs as sc
+from lkj.inputs import declarations
 from lkj.inputs.reading import read_csv_text
 
 REDACTED = "(disembunyikan)"
@@ -26,15 +26,17 @@ class Rows:
     hidden: list[str] = field(default_factory=list)  # columns left out (personal data)
 
 
-def hidden_columns(file: str, columns: list[str], edition: str) -> list[str]:
-    """Personal columns of a dataset; empty for the internal edition."""
+def hidden_columns(
+    file: str, columns: list[str], edition: str, root: Path | None = None
+) -> list[str]:
+    """Personal columns of a dataset (as its unit declares them); empty for internal."""
     if edition == "internal":
         return []
     path = Path(file)
     if path.parent.name == paths.REFERENCE:  # reference lists hold no persons (negara.nama)
         return []
-    listed = sc.PERSONAL.get(path.stem, ())
-    return [c for c in columns if c in listed or c in sc.PERSONAL_NAMES]
+    decl = declarations.for_file(root, file) if root is not None else declarations.default()
+    return decl.personal_columns(path.stem, columns)
 
 
 def read_rows(root: Path, file: str, lines: set[int], edition: str) -> Rows:
@@ -46,7 +48,7 @@ def read_rows(root: Path, file: str, lines: set[int], edition: str) -> Rows:
     raw, _ = read_csv_text(path, file)
     if raw is None:  # unreadable files never get this far: load_inputs checked them
         return Rows(file, [], {})
-    hidden = hidden_columns(file, raw.header, edition)
+    hidden = hidden_columns(file, raw.header, edition, root)
     shown = [c for c in raw.header if c not in hidden]
     # One selection of the wanted records and columns, not a pandas lookup per cell.
     wanted = [(index, int(line)) for index, line in raw.lines.items() if int(line) in lines]

@@ -17,7 +17,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-_CAPTION = re.compile(r"^Tabel \d+$")
+_CAPTION = re.compile(r"^Tabel \d+(?:\.\d+)?$")  # "Tabel 5", per chapter "Tabel 3.5"
 # The book template's margins (resources/typst/lkj.typ): the running header sits above the
 # body, the page number below it. Text there is not content of the page.
 HEADER_PT = 72.0

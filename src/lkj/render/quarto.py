@@ -29,6 +29,7 @@ Where: `notebooks/_quarto.yml` under the project folder, else `_quarto.yml` in i
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,8 @@ from typing import Any
 import yaml
 
 from lkj.errors import BuildError
+from lkj.inputs.buku import Entry
+from lkj.values import formatting as fmt
 
 QUARTO_FILES = ("notebooks/_quarto.yml", "_quarto.yml")
 
@@ -107,8 +110,11 @@ def _entries(items: Any, where: str, shown: str) -> list[tuple[str, str | None]]
     return out
 
 
-def load_book(root: Path, name: str = "_quarto.yml") -> Book:  # noqa: C901 (real-Quarto rework)
-    """Parse `_quarto.yml` (or the book file `name`) under the project folder `root`."""
+def load_book(  # noqa: C901 (reworked with the real-Quarto renderer)
+    root: Path, declared: list[Entry] | None = None, name: str = "_quarto.yml"
+) -> Book:
+    """Parse `_quarto.yml` (or another kind of book's file `name`) under the project folder
+    `root`; `declared` (unit.yml `bab`, lkj.inputs.buku) replaces its chapter list."""
     path = find_config(root, name)
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
@@ -129,6 +135,8 @@ def load_book(root: Path, name: str = "_quarto.yml") -> Book:  # noqa: C901 (rea
 
     main = _entries(book.get("chapters"), "chapters", shown)
     appendices = _entries(book.get("appendices"), "appendices", shown)
+    if declared:
+        return _declared_book(root, path, data, book, extra, declared)
     if not main:
         raise BuildError(f"{shown}: book.chapters kosong")
     front = extra.get("front-matter", [main[0][0]])
@@ -160,6 +168,36 @@ def load_book(root: Path, name: str = "_quarto.yml") -> Book:  # noqa: C901 (rea
                 appendix=index >= len(main),
             )
         )
+    return Book(
+        config_path=path,
+        title=str(book["title"]),
+        subtitle=str(book["subtitle"]) if book.get("subtitle") else None,
+        author=_author(book.get("author")),
+        lang=str(data.get("lang", "id")),
+        chapters=tuple(chapters),
+        extra=extra,
+    )
+
+
+def _declared_book(
+    root: Path,
+    path: Path,
+    data: dict[str, Any],
+    book: dict[str, Any],
+    extra: dict[str, Any],
+    declared: list[Entry],
+) -> Book:
+    """The book with the unit's chapters (checked with its inputs: lkj.inputs.buku)."""
+    chapters = []
+    for entry in declared:
+        part = entry.bagian
+        if part is not None and entry.nomor:
+            part = part.replace("{bab}", fmt.roman(entry.nomor))
+        source = (root / entry.berkas).resolve()
+        if not source.is_file():
+            raise BuildError(f"unit.yml: bab {entry.berkas} tidak ditemukan ({source})")
+        rel = os.path.relpath(source, path.parent)
+        chapters.append(Chapter(source, rel, part, entry.depan, entry.lampiran))
     return Book(
         config_path=path,
         title=str(book["title"]),

@@ -27,13 +27,16 @@ from lkj.inputs.nihil import FILE as NIHIL_FILE
 from lkj.inputs.params import Run
 from lkj.inputs.pk import PK, Profile
 from lkj.inputs.textfiles import read_text
+from lkj.inputs.unit import FILE as UNIT_FILE
+from lkj.inputs.unit import Unit
 from lkj.values import deps
 from lkj.values.families import (
     PK_FILE,
     PROFILE,
     REFERENCE,
     TARGETS,
-    UNIT_FILE,
+    UNIT,
+    UNIT_CSV,
     family,
     family_datasets,
 )
@@ -41,7 +44,7 @@ from lkj.values.registry import Registry, Value
 
 # Members of Registry that answer no question about the run's values (formatting helpers,
 # construction): the views need not record them.
-REGISTRY_NOT_READS = frozenset({"add", "render", "rounding_for", "rounding"})
+REGISTRY_NOT_READS = frozenset({"add", "render", "rounding_for", "rounding", "desimal"})
 
 
 class Reads:
@@ -60,10 +63,12 @@ class Reads:
             path = run.year_dir / "pk.yml"
         elif dataset == PROFILE:
             path = run.unit_dir / "profil.yml"
+        elif dataset == UNIT:
+            path = run.unit_dir / UNIT_FILE
         elif dataset == TARGETS:
             path = run.year_dir / "target.csv"
-        elif dataset.startswith(UNIT_FILE):
-            path = run.unit_dir / f"{dataset.removeprefix(UNIT_FILE)}.csv"
+        elif dataset.startswith(UNIT_CSV):
+            path = run.unit_dir / f"{dataset.removeprefix(UNIT_CSV)}.csv"
         elif dataset.startswith(REFERENCE):
             path = paths.reference_file(run.data_root, dataset.removeprefix(REFERENCE))
         else:
@@ -81,6 +86,8 @@ class Reads:
             return
         lineage = self._reg.lineage(items)
         deps.files(lineage.files)
+        if lineage.ids:
+            deps.file(self.file_of(UNIT))  # unit.yml's desimal decides how every value reads
         for value_id in lineage.ids:
             deps.files(self._family_files(value_id) or ())
 
@@ -140,6 +147,11 @@ class Reads:
     def profile(self) -> Profile:
         deps.file(self.file_of(PROFILE))
         return self._inputs.profile
+
+    def unit(self) -> Unit:
+        """unit.yml's settings; recorded even when the file is absent (writing it changes pages)."""
+        deps.file(self.file_of(UNIT))
+        return self._inputs.unit
 
     def targets(self) -> pd.DataFrame:
         deps.file(self.file_of(TARGETS))
@@ -226,7 +238,7 @@ class RecordedRegistry(Registry):
     """A Registry whose every lookup is answered (and so recorded) by `Reads`."""
 
     def __init__(self, reads: Reads, plain: Registry):
-        super().__init__(plain.rounding)
+        super().__init__(plain.rounding, plain.desimal)
         self.reads = reads
         self._values = plain._values  # the same values; reads go through `reads` below
 
@@ -327,12 +339,17 @@ class RecordedInputs(Inputs):
     run = property(lambda self: self._reads.run, _read_only)
     pk = property(lambda self: self._reads.pk(), _read_only)
     profile = property(lambda self: self._reads.profile(), _read_only)
+    unit = property(lambda self: self._reads.unit(), _read_only)
     targets = property(lambda self: self._reads.targets(), _read_only)
     tables = property(lambda self: self._tables, _read_only)
     references = property(lambda self: self._references, _read_only)
     files = property(lambda self: self._reads.every_file(), _read_only)
     warnings = property(lambda self: self._reads.warnings(), _read_only)
     nihil = property(lambda self: self._reads.nihil(), _read_only)
+    # unit.yml is a file of every run (recorded as read already); these are its contents.
+    unit = property(lambda self: self._reads._inputs.unit, _read_only)
+    datasets = property(lambda self: self._reads._inputs.datasets, _read_only)
+    unit = property(lambda self: self._reads.unit(), _read_only)
 
     def table(self, name: str) -> Table:
         return super().table(name)  # through self.tables, so recorded there

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from lkj.inputs.pk import PK
 
-PK_FILE, PROFILE, TARGETS = "pk", "profile", "targets"
+PK_FILE, PROFILE, TARGETS, UNIT = "pk", "profile", "targets", "unit"
 REFERENCE = "referensi/"
 
 # family → datasets its code reads (lkj.compute.budget, lkj.compute.appendices, engine counts)
@@ -33,12 +33,13 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 # An IKU's values (family = its key, `iku07`) come from the dataset its PK entry names, the
-# targets and the PK itself (rule, unit, kind); averages over IKUs from all of those.
-IKU_FILES = (PK_FILE, TARGETS)
+# targets, the PK itself (rule, unit, kind, bands) and unit.yml (the unit's criterion bands);
+# averages over IKUs from all of those.
+IKU_FILES = (PK_FILE, TARGETS, UNIT)
 AVERAGES = ("rata2", "kegiatan")
 ANNUAL = "tahunan"
-UNIT_FILE = "unit/"  # a CSV of the unit folder, not of the year folder (lkj.inputs.annual)
-ANNUAL_FILES = tuple(UNIT_FILE + name for name in ("renstra", "riwayat", "standar"))
+UNIT_CSV = "unit/"  # a CSV of the unit folder, not of the year folder (lkj.inputs.annual)
+ANNUAL_FILES = tuple(UNIT_CSV + name for name in ("renstra", "riwayat", "standar"))
 
 
 def family_datasets(pk: PK) -> dict[str, frozenset[str]]:

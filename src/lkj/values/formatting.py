@@ -10,6 +10,7 @@ from babel.numbers import format_currency, format_decimal
 
 LOCALE = "id_ID"
 DASH = "-"  # what the official report prints for "no realisation yet"
+NBSP = "\u00a0"
 
 _MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
 
@@ -39,11 +40,20 @@ def number(
     return format_decimal(rounded, format=pattern, locale=LOCALE)
 
 
-def percent(value: float | None, decimals: int = 2, mode: str = "half_up") -> str:
-    """33.6448 → '33,64%' (no space, as in the report)."""
+def percent(
+    value: float | None,
+    decimals: int = 2,
+    mode: str = "half_up",
+    keep_zeros: bool = False,
+    space: bool = False,
+) -> str:
+    """33.6448 → '33,64%' (no space, as in the report); keep_zeros and space: '80,00 %'.
+
+    The space is a no-break space: a narrow table cell never puts the sign on a line of its own.
+    """
     if value is None:
         return DASH
-    return number(value, decimals, mode) + "%"
+    return number(value, decimals, mode, keep_zeros) + (NBSP + "%" if space else "%")
 
 
 def rupiah(value: float | int | None, decimals: int = 2) -> str:

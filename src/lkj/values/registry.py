@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lkj.inputs.params import Rounding
+from lkj.inputs.unit import Decimals
 from lkj.values import formatting as fmt
 
 # What a value is, which decides how it is shown.
@@ -82,8 +83,9 @@ def qualname(fn: Callable[..., Any] | str) -> str:
 class Registry:
     """Ordered collection of values; the only place display strings are made."""
 
-    def __init__(self, rounding: Rounding | None = None):
+    def __init__(self, rounding: Rounding | None = None, desimal: Decimals | None = None):
         self.rounding = rounding or Rounding()
+        self.desimal = desimal or Decimals()  # unit.yml: fixed trailing zeros, "80,00 %"
         self._values: dict[str, Value] = {}
 
     def rounding_for(self, value_id: str) -> tuple[int, str]:
@@ -98,14 +100,17 @@ class Registry:
         if value is None:
             return fmt.DASH
         decimals, mode = self.rounding_for(value_id)
+        fixed = self.desimal.tetap
         if kind == "percent":
-            return fmt.percent(value, decimals, mode)
+            return fmt.percent(
+                value, decimals, mode, keep_zeros=fixed, space=self.desimal.spasi_persen
+            )
         if kind == "money":
             return fmt.rupiah(value)
         if kind == "count":
             return fmt.number(value, decimals, mode)
         if kind in ("score", "number"):
-            return fmt.number(value, decimals, mode, keep_zeros=keep_zeros)
+            return fmt.number(value, decimals, mode, keep_zeros=keep_zeros or fixed)
         return str(value)
 
     def add(

@@ -23,6 +23,8 @@ _DEC_TEXT = re.compile(r"-?(0|[1-9]\d*)\.(\d+)")
 _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Columns of kind "text" that usually hold numbers (targets): typed in Excel, text in the CSV.
 NUMERIC_TEXT = {("target", "target")}
+# A column whose choices are exactly these reads Excel's TRUE/FALSE as ya/tidak.
+YA_TIDAK = ("ya", "tidak")
 
 CellValue = int | float | str | dt.datetime | None
 Cell = tuple[CellValue, str]  # (value for openpyxl, number format)
@@ -94,7 +96,7 @@ def to_text(col: sc.Col | None, value: object, number_format: str = "General") -
     if isinstance(value, bool):
         # Excel's TRUE/FALSE means ya/tidak only in a ya/tidak column; elsewhere (jenis_kelamin)
         # it stays what the analyst typed, so the check says "isi dengan L atau P" about TRUE.
-        if col is not None and col.choices == sc.YA_TIDAK:
+        if col is not None and col.choices == YA_TIDAK:
             return "ya" if value else "tidak"
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime | dt.date):

@@ -1,27 +1,40 @@
 """Which sheets a unit-year workbook has, and the allowed values of each column.
 
-A sheet exists for target, pagu and realisasi_anggaran, for every dataset file of the year
-folder, for every dataset an IKU of pk.yml reads, and `nihil` (quarters declared empty; its file
-is optional, so an empty sheet writes no file). Sheet names are the file names without
-".csv", so a message about data/<unit>/<year>/<name>.csv maps to sheet <name> one to one.
+A sheet exists for target and every file the unit's declarations require (pagu and
+realisasi_anggaran), for every declared dataset file of the year folder, for every dataset an
+IKU of pk.yml reads, and `nihil` (quarters declared empty; its file is optional, so an empty
+sheet writes no file). Sheets, columns, drop-downs and help texts come from the declarations.
+Sheet names are the file names without ".csv", so a message about
+data/<unit>/<year>/<name>.csv maps to sheet <name> one to one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from lkj import paths
-from lkj.inputs import nihil
+from lkj.inputs import declarations, nihil
 from lkj.inputs import specs as sc
+from lkj.inputs.declarations import Declarations
 from lkj.inputs.params import Run
 from lkj.inputs.reading import read_csv_text
 
 INSTRUCTIONS = "Petunjuk"
+BUDGET = ("pagu", "realisasi_anggaran")  # their kegiatan column lists pk.yml's codes
 LISTS = "_daftar"  # hidden sheet holding the drop-down lists
-ALWAYS = ("target", "pagu", "realisasi_anggaran")
+# What the nihil sheet and its columns mean (nihil.csv is lkj's own file, not a dataset).
+NIHIL_MEANING = (
+    "triwulan yang memang tanpa kegiatan (realisasi 0, bukan 'belum diisi'): satu baris "
+    "per lembar data dan triwulan"
+)
+NIHIL_COLUMNS = {
+    "dataset": "lembar data yang pada triwulan itu memang tidak punya kegiatan",
+    "triwulan": "triwulan 1–4 yang dinyatakan nihil (lembar datanya tanpa baris itu)",
+    "keterangan": "mengapa nihil, mis. tidak ada pengaduan masuk; boleh kosong",
+}
 
 
 @dataclass(frozen=True)
@@ -30,12 +43,22 @@ class Sheet:
     spec: sc.Spec
     path: Path  # data/<unit>/<year>/<name>.csv
     optional: bool = False  # the file may be absent: a sheet with no rows writes nothing
+    about: str = ""  # what the sheet holds
+    help: dict[str, str] = field(default_factory=dict)  # column → what it means
+
+    def meaning(self, column: str) -> str:
+        return self.help.get(column, "")
 
 
-def spec_of(name: str) -> sc.Spec:
-    if name == nihil.SPEC.name:
-        return nihil.SPEC
-    return sc.TARGET if name == "target" else sc.TABLES[name]
+def declared(run: Run) -> Declarations:
+    """The unit's declarations (InputError when its unit.yml is wrong)."""
+    return declarations.of_unit(run.unit_dir, run.shown(run.unit_dir / "unit.yml"))
+
+
+def _sheet(decl: Declarations, name: str, path: Path) -> Sheet:
+    spec = decl.specs[name]
+    help = {c.name: decl.meaning(name, c.name) for c in spec.columns}
+    return Sheet(name, spec, path, about=decl.sheet_meaning(name), help=help)
 
 
 def _pk_data(run: Run) -> dict:
@@ -47,23 +70,27 @@ def _pk_data(run: Run) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def used_datasets(run: Run) -> list[str]:
+def used_datasets(run: Run, decl: Declarations) -> list[str]:
     items = _pk_data(run).get("iku") or []
     used = []
     for item in items if isinstance(items, list) else []:
         src = item.get("sumber") if isinstance(item, dict) else None
         name = src.get("dataset") if isinstance(src, dict) else None
-        if isinstance(name, str) and name in sc.DATASETS and name not in used:
+        if isinstance(name, str) and name in decl.records and name not in used:
             used.append(name)
     return used
 
 
-def sheets(run: Run) -> list[Sheet]:
-    used = set(used_datasets(run))
-    names = [*ALWAYS]
-    names += [n for n in sc.DATASETS if n in used or (run.year_dir / f"{n}.csv").is_file()]
-    found = [Sheet(n, spec_of(n), run.year_dir / f"{n}.csv") for n in names]
-    return [*found, Sheet(nihil.SPEC.name, nihil.SPEC, run.year_dir / nihil.FILE, optional=True)]
+def sheets(run: Run, decl: Declarations | None = None) -> list[Sheet]:
+    decl = decl or declared(run)
+    used = set(used_datasets(run, decl))
+    names = [declarations.TARGET, *decl.required_files]
+    names += [n for n in decl.records if n in used or (run.year_dir / f"{n}.csv").is_file()]
+    found = [_sheet(decl, n, run.year_dir / f"{n}.csv") for n in names]
+    spec = nihil.spec(decl)
+    path = run.year_dir / nihil.FILE
+    last = Sheet(spec.name, spec, path, optional=True, about=NIHIL_MEANING, help=NIHIL_COLUMNS)
+    return [*found, last]
 
 
 def pk_codes(run: Run, key: str) -> list[str]:
@@ -72,10 +99,10 @@ def pk_codes(run: Run, key: str) -> list[str]:
     return [str(i["kode"]) for i in items if isinstance(i, dict) and "kode" in i]
 
 
-def reference_values(run: Run) -> dict[str, list[str]]:
+def reference_values(run: Run, decl: Declarations) -> dict[str, list[str]]:
     """data/referensi lists, read as text (the workbook only needs their keys)."""
     out: dict[str, list[str]] = {}
-    for name, spec in sc.REFERENCES.items():
+    for name, spec in decl.reference_specs.items():
         path = paths.reference_file(run.data_root, name)
         if not path.is_file():
             continue
@@ -92,7 +119,7 @@ def choices(run: Run, sheet: str, col: sc.Col, refs: dict[str, list[str]]) -> li
         return list(col.choices)
     if col.ref:
         return refs.get(col.ref)
-    if col.name == "kegiatan" and sheet in ("pagu", "realisasi_anggaran"):
+    if col.name == "kegiatan" and sheet in BUDGET:
         return pk_codes(run, "kegiatan")
     if sheet == "target" and col.name == "iku":
         return pk_codes(run, "iku")

@@ -21,8 +21,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkj import paths
 from lkj.analyst.excel import cells, safety
-from lkj.analyst.excel.columns import SHEET_MEANING, meaning, rule_words
-from lkj.analyst.excel.layout import INSTRUCTIONS, LISTS, Sheet, choices, reference_values, sheets
+from lkj.analyst.excel.columns import rule_words
+from lkj.analyst.excel.layout import (
+    INSTRUCTIONS,
+    LISTS,
+    Sheet,
+    choices,
+    declared,
+    reference_values,
+    sheets,
+)
 from lkj.inputs.hints import as_typed
 from lkj.inputs.params import Run
 from lkj.inputs.reading import read_csv_text
@@ -42,8 +50,9 @@ def write_template(run: Run, out: Path) -> list[Sheet]:
     guide.title = INSTRUCTIONS
     lists = wb.create_sheet(LISTS)
     lists.sheet_state = "hidden"
-    refs = reference_values(run)
-    found = sheets(run)
+    decl = declared(run)
+    refs = reference_values(run, decl)
+    found = sheets(run, decl)
     list_columns: dict[tuple[str, ...], str] = {}
     for sheet in found:
         ws = wb.create_sheet(sheet.name)
@@ -74,7 +83,7 @@ def _fill(ws: Worksheet, sheet: Sheet) -> None:
         cell.fill = HEADER_FILL
         col = sheet.spec.col(name)
         if col is not None:
-            text = f"{name}: {meaning(sheet.name, name)}\n({rule_words(col, col.choices)})"
+            text = f"{name}: {sheet.meaning(name)}\n({rule_words(col, col.choices)})"
             cell.comment = Comment(text, "lkj", width=320, height=120)
         ws.column_dimensions[get_column_letter(c)].width = max(12, min(40, len(name) + 6))
     for r, record in enumerate(records, start=2):
@@ -158,7 +167,7 @@ def _validate(
         dv.errorTitle = f"Nilai {name} tidak sah"
         dv.showInputMessage = True
         dv.promptTitle = str(name)[:32]
-        dv.prompt = meaning(sheet.name, col.name)[:255]
+        dv.prompt = sheet.meaning(col.name)[:255]
         dv.add(area)
         ws.add_data_validation(dv)
 
@@ -201,10 +210,10 @@ def _instructions(ws: Worksheet, run: Run, found: list[Sheet], refs: dict[str, l
     ]
     table_header = len(lines)
     for sheet in found:
-        lines.append((sheet.name, "", SHEET_MEANING.get(sheet.name, ""), ""))
+        lines.append((sheet.name, "", sheet.about, ""))
         for col in sheet.spec.columns:
             allowed = choices(run, sheet.name, col, refs)
-            lines.append(("", col.name, meaning(sheet.name, col.name), rule_words(col, allowed)))
+            lines.append(("", col.name, sheet.meaning(col.name), rule_words(col, allowed)))
     if "jenis_masalah" in refs:
         lines += [(), ("Kode jenis masalah (kolom jenis_masalah)",)]
         uraian = _reference_texts(run, "jenis_masalah")

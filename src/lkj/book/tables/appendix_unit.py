@@ -3,23 +3,21 @@ Catatan Rekonsiliasi (this book against the published report)."""
 
 from __future__ import annotations
 
-from lkj.book.tables.base import Row, Rows, TableBase
+from lkj.book.tables.base import Row, Rows
+from lkj.book.tables.ikucolumns import IkuColumns
 from lkj.book.tablespec import Cell, TableSpec
 from lkj.compute.appendices import slug
 from lkj.compute.reconcile import Outcome
+from lkj.inputs.pk import Iku
 
 
-class UnitAppendices(TableBase):
+class UnitAppendices(IkuColumns):
     """Lampiran I (PK), Lampiran VI (IKPA) and the reconciliation table."""
 
     def lampiran_pk(self) -> TableSpec:
         """Lampiran I: the PK's sasaran, indicators and targets, and the budget ceiling."""
         header: Rows = [["Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target"]]
-        body: Rows = []
-        for _, uraian, members in self.grouped(self.pk.iku):
-            for index, iku in enumerate(members):
-                lead = [Cell(uraian, rowspan=len(members))] if index == 0 else []
-                body.append([*lead, Cell(iku.nama_pk or iku.nama), self.cell(f"{iku.key}.target")])
+        body = self.by_perspective(self.pk.iku, 3, self._pk_rows)
         body.append(
             [
                 Cell("Jumlah pagu anggaran", colspan=2, bold=True),
@@ -29,6 +27,14 @@ class UnitAppendices(TableBase):
         return self.spec(
             "lampiran-pk", header, body, widths=(4, 5, 2), align=("left", "left", "center")
         )
+
+    def _pk_rows(self, ikus: list[Iku]) -> Rows:
+        body: Rows = []
+        for _, uraian, members in self.grouped(ikus):
+            for index, iku in enumerate(members):
+                lead = [Cell(uraian, rowspan=len(members))] if index == 0 else []
+                body.append([*lead, Cell(iku.nama_pk or iku.nama), self.cell(f"{iku.key}.target")])
+        return body
 
     def lampiran_ikpa(self) -> TableSpec:
         """Lampiran VI: the IKPA indicators by aspect, the total and the final score."""

@@ -32,6 +32,7 @@ class TableBase:
         self.q, self.year = inputs.run.params.quarter, inputs.run.params.year
         self.tw = fmt.quarter_label(self.q)
         self.catalog = catalog or build_catalog(inputs)
+        self.t = inputs.unit.istilah  # the unit's words for IKU, Sasaran Strategis … (unit.yml)
 
     def cell(
         self,

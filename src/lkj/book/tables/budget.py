@@ -14,8 +14,8 @@ class BudgetTables(TableBase):
         header: Rows = [
             [
                 Cell("No", rowspan=2),
-                Cell("Sasaran Strategis", rowspan=2),
-                Cell("IKU", rowspan=2),
+                Cell(self.t.sasaran, rowspan=2),
+                Cell(self.t.iku, rowspan=2),
                 Cell("Anggaran (Rp)", colspan=3),
                 Cell("Kinerja", colspan=4),
             ],
@@ -34,7 +34,7 @@ class BudgetTables(TableBase):
         for keg in self.pk.kegiatan:
             members = [i for i in self.pk.iku if i.kegiatan == keg.kode]
             if members:
-                body.append([Cell(f"Kegiatan: {keg.nama}", colspan=10, bold=True)])
+                body.append([Cell(f"{self.t.kegiatan}: {keg.nama}", colspan=10, bold=True)])
                 body += self._kegiatan_rows(keg.kode.lower(), members)
         body.append(self._total_row())
         return self.spec(
@@ -87,6 +87,6 @@ class BudgetTables(TableBase):
             self.cell("anggaran.total.pagu", unit=False, bold=True),
             self.cell("anggaran.total.realisasi", unit=False, bold=True),
             self.cell("anggaran.total.persen", bold=True),
-            Cell("Rata-rata capaian seluruh IKU", colspan=3, bold=True),
+            Cell(f"Rata-rata capaian seluruh {self.t.iku}", colspan=3, bold=True),
             self.cell(f"rata2.tw{self.q}.capaian_tahunan", bold=True),
         ]

@@ -1,62 +1,89 @@
-"""Tabel 3 (per quarter), Tabel 4 (cumulative) and the one table per IKU of BAB II."""
+"""Tabel 3 (per quarter), Tabel 4 (cumulative) and the one table per IKU of BAB II.
+
+Which columns Tabel 3 and the per-IKU tables have follows the unit's settings
+(lkj.book.tables.ikucolumns); without them they are today's.
+"""
 
 from __future__ import annotations
 
 from lkj.book.catalog import iku_table_id
-from lkj.book.tables.base import Rows, TableBase, centred
+from lkj.book.tables.base import Rows, centred
+from lkj.book.tables.ikucolumns import Col, IkuColumns, cells_of, header
 from lkj.book.tablespec import Cell, TableSpec
 from lkj.inputs.pk import Iku
 from lkj.values import formatting as fmt
 
 
-class CapaianTables(TableBase):
+class CapaianTables(IkuColumns):
     """The measurement tables of BAB II A (Capaian) and B (Evaluasi)."""
+
+    def _quarter_cols(self, t: int) -> list[Col]:
+        """Tabel 3's columns of quarter t: target, realisation (split), capaian, kriteria."""
+        tw = fmt.quarter_label(t)
+        # with extra columns the type is smaller, and figures need a little more room than
+        # the abbreviated numerator / denominator
+        w = 1.15 if self.any_ratio_columns or self.any_bands else 1
+        cols = [Col(tw, "Target", w, lambda i: self.cell(self._quarter_target(i, t)))]
+        if self.any_ratio_columns:
+            parts = self.realisation_cols(tw, lambda i: f"{i.key}.tw{t}", w, True, short=True)
+            cols += [Col(tw, c.sub, c.width, c.cell) for c in parts]
+        else:
+            cols.append(Col(tw, "Realisasi", w, lambda i: self.cell(f"{i.key}.tw{t}.realisasi")))
+        cols.append(Col(tw, "Capaian", w, lambda i: self.cell(f"{i.key}.tw{t}.capaian")))
+        if self.any_bands:
+            cols.append(
+                Col(tw, "Kriteria", 1.3, lambda i: self.kriteria_cell(i, f"{i.key}.tw{t}.capaian"))
+            )
+        return cols
+
+    def _quarter_target(self, iku: Iku, t: int) -> str:
+        """The target the quarter's capaian is against (with cumulative targets, a summed
+        IKU's own share of the quarter)."""
+        own = f"{iku.key}.tw{t}.target_triwulan"
+        return own if own in self.reg else f"{iku.key}.tw{t}.target"
 
     def pengukuran(self) -> TableSpec:
         """Tabel 3: target, realisation and capaian of every quarter."""
-        header: Rows = [
-            [
-                Cell("No", rowspan=2),
-                Cell("Sasaran Strategis", rowspan=2),
-                Cell("IKU", rowspan=2),
-                *[Cell(fmt.quarter_label(t), colspan=3) for t in range(1, 5)],
-            ],
-            [h for _ in range(4) for h in ("Target", "Realisasi", "Capaian")],
-        ]
-
-        def cells(iku: Iku) -> list[Cell]:
-            out = []
-            for t in range(1, 5):
-                out.append(self.cell(f"{iku.key}.tw{t}.target"))
-                out.append(self.cell(f"{iku.key}.tw{t}.realisasi"))
-                out.append(self.cell(f"{iku.key}.tw{t}.capaian"))
-            return out
-
-        body = self.sasaran_rows(self.pk.iku, cells)
+        cols = [c for t in range(1, 5) for c in self._quarter_cols(t)]
+        n = len(cols)
+        note = (
+            "Capaian = realisasi triwulan dibandingkan dengan target triwulan "
+            "yang sama. Triwulan yang belum berjalan ditandai '-'."
+        )
+        if any(f"{i.key}.tw1.target_triwulan" in self.reg for i in self.pk.iku):
+            note += (
+                " Target triwulan IKU yang dijumlahkan = target s.d. triwulan itu dikurangi "
+                "target s.d. triwulan sebelumnya."
+            )
+        if self.any_ratio_columns:
+            note += " Pemb. = pembilang, Peny. = penyebut (IKU rasio)."
+        bands = self.bands_note(self.pk.iku, "realisasi triwulan terhadap target triwulan")
+        note += f" {bands}" if bands else ""
+        wide = n > 12  # the columns of today's table: more need a smaller type and name columns
         return self.spec(
             "tbl-pengukuran",
-            header,
-            body,
-            font_size=7.5,
+            header(["No", self.t.sasaran, self.t.iku], cols),
+            self.sasaran_rows(self.pk.iku, cells_of(cols)),
+            font_size=6.5 if wide else 7.5,
             landscape=True,
-            widths=(0.4, 2.2, 3.2, *([1] * 12)),
-            align=("center", "left", "left", *centred(12)),
-            note="Capaian = realisasi triwulan dibandingkan dengan target triwulan "
-            "yang sama. Triwulan yang belum berjalan ditandai '-'.",
+            widths=(0.4, 1.8 if wide else 2.2, 2.6 if wide else 3.2, *[c.width for c in cols]),
+            align=("center", "left", "left", *centred(n)),
+            note=note,
         )
 
     def kumulatif(self) -> TableSpec:
         """Tabel 4: the realisation of each quarter and the cumulative capaian."""
         q = self.q
-        header: Rows = [
+        against = f"target s.d. {self.tw}" if self.target_upto() else "target tahunan"
+        header_rows: Rows = [
             [
                 Cell("No", rowspan=2),
-                Cell("Sasaran Strategis", rowspan=2),
-                Cell("IKU", rowspan=2),
+                Cell(self.t.sasaran, rowspan=2),
+                Cell(self.t.iku, rowspan=2),
                 Cell("Target Tahunan", rowspan=2),
                 Cell("Realisasi per Triwulan", colspan=4),
                 Cell(f"Realisasi s.d. {self.tw} (kumulatif)", rowspan=2),
-                Cell(f"Capaian s.d. {self.tw} thd. target tahunan", rowspan=2),
+                Cell(f"Capaian s.d. {self.tw} thd. {against}", rowspan=2),
             ],
             [f"TW {fmt.roman(t)}" for t in range(1, 5)],
         ]
@@ -72,51 +99,93 @@ class CapaianTables(TableBase):
         body = self.sasaran_rows(self.pk.iku, cells)
         return self.spec(
             "tbl-kumulatif",
-            header,
+            header_rows,
             body,
             font_size=8.5,
             # a quarter column holds "Dokumen" at 8,5 pt (narrower, it ran into the next cell)
             widths=(0.4, 2.0, 2.9, 1.2, 1.3, 1.3, 1.3, 1.3, 1.4, 1.3),
             align=("center", "left", "left", *centred(7)),
             note=f"Capaian s.d. {self.tw} = realisasi kumulatif dibandingkan dengan "
-            "target tahunan; jumlah dijumlahkan, persentase dihitung ulang dari "
+            f"{against}; jumlah dijumlahkan, persentase dihitung ulang dari "
             "pembilang dan penyebut, nilai dan kategori memakai triwulan terakhir.",
         )
 
+    def _iku_cols(self, iku: Iku) -> list[Col]:
+        """The per-IKU table's columns after the IKU's name, in the unit's headline order."""
+        k, q, tw = iku.key, self.q, self.tw
+        # kolom_rasio splits the realisation the table leads with (the other stays one cell)
+        split_sd = self.ratio_columns(iku) and self.headline_sd
+        split_tw = self.ratio_columns(iku) and not self.headline_sd
+        upto = self.pk.cumulative_targets(iku)
+        sd_against = f"target s.d. {tw}" if upto else "target tahunan"
+        target = [
+            Col("Target", "Tahunan", 1.2, lambda i: self.cell(f"{k}.target")),
+            Col(
+                "Target",
+                f"s.d. {tw}" if upto else tw,
+                1.2,
+                lambda i: self.cell(f"{k}.tw{q}.target"),
+            ),
+        ]
+        quarter = [
+            *self.realisation_cols(
+                f"Realisasi {tw} saja", lambda i: f"{k}.tw{q}", 1.4, split_tw, self._realisasi
+            ),
+            Col(
+                f"Capaian realisasi {tw} thd. target",
+                tw,
+                1.1,
+                lambda i: self.cell(f"{k}.tw{q}.capaian"),
+            ),
+            Col(
+                f"Capaian realisasi {tw} thd. target",
+                "Tahunan",
+                1.1,
+                lambda i: self.cell(f"{k}.tw{q}.capaian_tahunan"),
+            ),
+        ]
+        cumulative = [
+            *self.realisation_cols(
+                f"Realisasi s.d. {tw} (kumulatif)", lambda i: f"{k}.sd_tw{q}", 1.3, split_sd
+            ),
+            Col(
+                f"Capaian s.d. {tw} thd. {sd_against}",
+                None,
+                1.2,
+                lambda i: self.cell(f"{k}.sd_tw{q}.capaian"),
+            ),
+        ]
+        if self.has_bands(iku):
+            kriteria = self.kriteria_col(
+                lambda i: f"{k}.{'sd_' if self.headline_sd else ''}tw{q}.capaian"
+            )
+            (cumulative if self.headline_sd else quarter).append(kriteria)
+        if self.headline_sd:
+            return [*target, *cumulative, *quarter]
+        return [*target, *quarter, *cumulative]
+
     def iku(self, iku: Iku) -> TableSpec:
         """Tabel 5..: one IKU's targets, realisation and capaian (quarter and cumulative)."""
-        k, q = iku.key, self.q
-        header: Rows = [
-            [
-                Cell("Indikator Kinerja Utama", rowspan=2),
-                Cell("Target", colspan=2),
-                Cell(f"Realisasi {self.tw} saja", rowspan=2),
-                Cell(f"Capaian realisasi {self.tw} thd. target", colspan=2),
-                Cell(f"Realisasi s.d. {self.tw} (kumulatif)", rowspan=2),
-                Cell(f"Capaian s.d. {self.tw} thd. target tahunan", rowspan=2),
-            ],
-            ["Tahunan", self.tw, self.tw, "Tahunan"],
-        ]
-        body: Rows = [
-            [
-                Cell(iku.nama),
-                self.cell(f"{k}.target"),
-                self.cell(f"{k}.tw{q}.target"),
-                self._realisasi(iku),
-                self.cell(f"{k}.tw{q}.capaian"),
-                self.cell(f"{k}.tw{q}.capaian_tahunan"),
-                self.cell(f"{k}.sd_tw{q}.realisasi"),
-                self.cell(f"{k}.sd_tw{q}.capaian"),
-            ]
+        figures = self._iku_cols(iku)
+        wide = len(figures) > 7  # today's seven: more need a smaller type and a narrower name
+        cols = [
+            Col(self.t.iku_panjang, None, 3 if wide else 4, lambda i: Cell(i.nama)),
+            *figures,
         ]
         return self.spec(
-            iku_table_id(k),
-            header,
-            body,
-            widths=(4, 1.2, 1.2, 1.4, 1.1, 1.1, 1.3, 1.2),
-            align=("left", *centred(7)),
-            font_size=9,
+            iku_table_id(iku.key),
+            header([], cols),
+            [list[Cell | str](cells_of(cols)(iku))],
+            widths=tuple(c.width for c in cols),
+            align=("left", *centred(len(cols) - 1)),
+            font_size=8 if wide else 9,
+            note=self.bands_note([iku], self._iku_band_basis()),
         )
+
+    def _iku_band_basis(self) -> str:
+        if self.headline_sd:
+            return f"realisasi s.d. {self.tw}"
+        return f"realisasi {self.tw} terhadap target {self.tw}"
 
     def _realisasi(self, iku: Iku) -> Cell:
         """The quarter's realisation; a ratio also shows what it is made of ('a dari b')."""
