@@ -47,7 +47,7 @@ def test_every_figure_without_a_known_contradiction_matches(outcomes):
     wrong = [
         (o.item.row, o.item.id, o.item.printed, o.computed)
         for o in outcomes
-        if not o.item.note and not o.matches
+        if o.unexplained  # a count the public edition hides is neither
     ]
     assert wrong == []
 

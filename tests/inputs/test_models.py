@@ -52,9 +52,9 @@ CASES = [
         "pk-yaml-syntax",
         edit(PK, "tahun: 2025", "tahun: [2025"),
         PK,
-        3,
+        2,  # the line of the unclosed "[", not the next one where PyYAML noticed
         None,
-        "periksa indentasi",
+        "tutup dengan ']'",
     ),
     Case(
         "profil-missing-kepala",

@@ -9,6 +9,7 @@ to describe at least K persons each.
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 import zipfile
@@ -18,7 +19,10 @@ import pytest
 from pypdf import PdfReader
 
 from lkj import paths
+from lkj.compute import smallcells
+from lkj.compute.appendices.kepulangan import kepulangan_grids
 from lkj.inputs import personal
+from lkj.inputs.load import load_inputs, read_run
 from lkj.provenance.groups import OTHERS
 
 # Columns that name, number or locate a person (keterangan is free text like "Deportasi").
@@ -109,7 +113,8 @@ def test_public_rows_view_has_no_record_of_a_personal_dataset(public):
 def test_every_published_group_of_persons_has_at_least_k_members(public):
     data = _values_js(public)
     tables = [t for per_file in data["groups"].values() for ts in per_file.values() for t in ts]
-    assert len(tables) > 50
+    # (kepulangan is counted by month and debarkasi only: Lampiran IV counts it by the rest)
+    assert len(tables) > 30
     named = 0
     for table in tables:
         for label, count in table["groups"]:
@@ -149,11 +154,98 @@ def test_public_jejak_appendix_gives_counts_not_line_numbers(public):
 @pytest.mark.browser
 def test_the_panel_shows_counts_not_rows_of_returned_workers(open_page, public):
     page, errors = open_page((public.html / "lampiran4_kepulangan.html").as_uri())
-    page.locator('[data-value-id^="kepulangan.kategori."]').first.click()
+    # 8 deportees, L: a count the tables show (a hidden one has no rows behind it at all)
+    page.locator('[data-value-id="kepulangan.kategori.deportasi.l"]').first.click()
     page.locator("button.lkj-trace-show-rows").first.click()
     shown = page.locator(".lkj-trace-rows-wrap").first
     headers = shown.locator("thead th").all_inner_texts()
-    assert "kabupaten_kota" in headers and "orang" in headers
+    assert "debarkasi" in headers and "orang" in headers
+    assert "kabupaten_kota" not in headers  # Lampiran IV counts by it, hiding small cells
     assert "nama" not in headers and "baris" not in headers and "id" not in headers
     assert "edisi internal" in shown.inner_text()
     assert errors == []
+
+
+# --- the book's own tables over personal data (Lampiran IV): small cells suppressed --------
+
+_CELL_RE = re.compile(r'<td[^>]*data-value-id="(kepulangan\.[^"]+)"[^>]*>(.*?)</td>', re.S)
+
+
+def _published_cells(report) -> dict[str, str]:
+    """Value id -> the text of its cell in the HTML page of Lampiran IV."""
+    text = (report.html / "lampiran4_kepulangan.html").read_text(encoding="utf-8")
+    cells = {
+        vid: html.unescape(re.sub(r"<[^>]+>", "", body)).strip()
+        for vid, body in _CELL_RE.findall(text)
+    }
+    assert len(cells) > 80  # three tables: kategori, negara, kabupaten/kota × L, P, Jumlah
+    return cells
+
+
+def test_every_published_cell_of_a_personal_table_covers_k_or_is_suppressed(public):
+    cells = _published_cells(public)
+    marks = {smallcells.SMALL, smallcells.HIDDEN}
+    for vid, text in cells.items():
+        assert text in marks or text in ("0", "-") or int(text) >= personal.K, (vid, text)
+    assert sum(text == smallcells.SMALL for text in cells.values()) > 20
+    assert sum(text == smallcells.HIDDEN for text in cells.values()) > 0
+    page = (public.html / "lampiran4_kepulangan.html").read_text(encoding="utf-8")
+    assert page.count("k = 3") >= 3  # the key under each of the three tables
+
+
+def test_no_suppressed_count_can_be_worked_out_from_the_totals(public, internal):
+    # The exact counts from the internal edition; what a reader knows from the public page.
+    exact = json.loads((internal.out / "values.json").read_text(encoding="utf-8"))["values"]
+    cells = _published_cells(public)
+    inputs = load_inputs(read_run(public.root / "params" / f"{public.run}.yml"))
+    checked = 0
+    for grid in kepulangan_grids(inputs, inputs.run.params.quarter):
+        values = {i: int(exact[i]["value"]) for i in grid.ids()}
+        hidden = {
+            i: smallcells.PRIMARY if cells[i] == smallcells.SMALL else smallcells.COMPLEMENTARY
+            for i in grid.ids()
+            if cells[i] in (smallcells.SMALL, smallcells.HIDDEN)
+        }
+        for i in grid.ids():
+            if i not in hidden:
+                assert cells[i] in (str(values[i]), "-"), (i, cells[i], values[i])
+        for i, kind in hidden.items():
+            assert kind == smallcells.COMPLEMENTARY or 0 < values[i] < personal.K
+            assert not smallcells.recoverable(grid, values, hidden, i), i
+            checked += 1
+    assert checked > 30
+
+
+def test_suppressed_counts_are_nowhere_in_values_json_values_js_or_jejak(public, internal):
+    manifest = json.loads((public.out / "values.json").read_text(encoding="utf-8"))["values"]
+    exact = json.loads((internal.out / "values.json").read_text(encoding="utf-8"))["values"]
+    data = _values_js(public)
+    jejak = (public.html / "lampiran8_jejak.html").read_text(encoding="utf-8")
+    hidden = [vid for vid, v in manifest.items() if v["params"].get(smallcells.MARK)]
+    assert len(hidden) > 30
+    for vid in hidden:
+        v = manifest[vid]
+        assert v["value"] == v["display"] == v["display_with_unit"]
+        assert v["display"] in (smallcells.SMALL, smallcells.HIDDEN)
+        assert v["sources"] == [] and vid not in data["groups"]  # no row count, no groups
+        assert data["values"][vid]["value"] == v["value"]
+        entry = re.search(rf'id="jejak:{re.escape(vid)}".*?</tr>', jejak, re.S)
+        assert entry and html.escape(v["display"]) in entry.group(0)
+        assert exact[vid]["value"] != v["value"]  # the internal edition keeps the count
+    # The panel counts no value of the file by a column its public tables count by: those
+    # counts (e.g. kepulangan.total.p by kategori) would give back the hidden cells.
+    tabled = {"kategori", "negara", "kabupaten_kota", "jenis_kelamin"}
+    columns = {
+        t["column"]
+        for per in data["groups"].values()
+        for f, ts in per.items()
+        if f.endswith("kepulangan.csv")
+        for t in ts
+    }
+    assert columns and not columns & tabled
+
+
+def test_the_internal_edition_shows_every_count(internal):
+    cells = _published_cells(internal)
+    assert all(text.isdigit() for text in cells.values())
+    assert "1" in cells.values() and "2" in cells.values()

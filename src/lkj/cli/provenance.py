@@ -55,10 +55,12 @@ def _delta(value: float | None) -> str:
 
 def diff(args: argparse.Namespace) -> int:
     from lkj.provenance.diff import diff as compare
+    from lkj.provenance.diffpersonal import personal_rows
     from lkj.provenance.manifest import read_manifest
 
     a, b = read_manifest(args.run_a), read_manifest(args.run_b)
     result = compare(a, b)
+    personal = personal_rows(a, b, Path.cwd())
     head = f"[bold]{escape(a['run'])}[/] → [bold]{escape(b['run'])}[/]: "
     head += (
         f"{len(result.changed)} nilai berubah, {len(result.added)} baru, "
@@ -67,6 +69,7 @@ def diff(args: argparse.Namespace) -> int:
     out_console.print(head)
     for title, lines in (
         ("Berkas masukan", result.files),
+        ("Berkas data pribadi", personal),
         ("Parameter", result.params),
         ("Build", result.build),
     ):
@@ -105,7 +108,7 @@ def diff(args: argparse.Namespace) -> int:
 
 def reconcile(args: argparse.Namespace) -> int:
     from lkj.compute.engine import compute
-    from lkj.compute.reconcile import read_published
+    from lkj.compute.reconcile import HIDDEN, read_published
     from lkj.compute.reconcile import reconcile as compare
     from lkj.inputs.load import load_inputs, read_run
 
@@ -124,7 +127,7 @@ def reconcile(args: argparse.Namespace) -> int:
     for column in ("tempat", "terbitan", "buku ini", "status"):
         table.add_column(column)
     table.add_column("catatan", ratio=1, min_width=24)
-    style = {"cocok": "green", "beda (dijelaskan)": "yellow", "BEDA": "bold red"}
+    style = {"cocok": "green", "beda (dijelaskan)": "yellow", "BEDA": "bold red", HIDDEN: "cyan"}
     for o in outcomes:
         if o.matches and not args.all:
             continue
@@ -139,11 +142,13 @@ def reconcile(args: argparse.Namespace) -> int:
         )
     out_console.print(table)
     matched = sum(o.matches for o in outcomes)
-    explained = sum(1 for o in outcomes if not o.matches and o.item.note)
-    unexplained = len(outcomes) - matched - explained
+    hidden = sum(o.hidden for o in outcomes)
+    unexplained = sum(o.unexplained for o in outcomes)
+    explained = len(outcomes) - matched - hidden - unexplained
     out_console.print(
         f"{len(outcomes)} angka terbitan: {matched} cocok, {explained} beda dengan penjelasan, "
-        f"{unexplained} beda tanpa penjelasan."
+        f"{unexplained} beda tanpa penjelasan"
+        + (f", {hidden} {HIDDEN} (k = 3; bandingkan di edisi internal)." if hidden else ".")
     )
     if unexplained:
         out_console.print("[red]Periksa angka yang BEDA, lalu tulis alasannya di kolom catatan.[/]")

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from lkj.errors import Problem
+from lkj.inputs.yamlmessages import explain
 
 KeyPath = tuple[str | int, ...]
 
@@ -177,19 +178,8 @@ def _compose(text: str, shown: str) -> tuple[Any, dict[KeyPath, int], list[Probl
         # check the rest of the file; the problems make sure it is never used as valid.
         return loader.construct_document(node), walk.lines, walk.problems
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return (
-            None,
-            {},
-            [
-                _whole_file(
-                    shown,
-                    f"YAML tidak dapat dibaca: {getattr(exc, 'problem', exc)}",
-                    "periksa indentasi dan tanda titik dua pada baris itu",
-                    mark.line + 1 if mark else None,
-                )
-            ],
-        )
+        said = explain(exc)  # in Indonesian, with the column: PyYAML's English stays out
+        return None, {}, [_whole_file(shown, said.message, said.fix, said.row)]
     except (_TooDeep, RecursionError):
         return None, {}, [_whole_file(shown, _TOO_DEEP, "tulis isinya lebih datar")]
     finally:

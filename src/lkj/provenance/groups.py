@@ -33,7 +33,7 @@ def suppressed(counts: Counter[str]) -> list[Group]:
 class Counts:
     """The cells of one personal CSV file, read once, counted for any set of its lines."""
 
-    def __init__(self, root: Path, file: str):
+    def __init__(self, root: Path, file: str, skip: set[str] | None = None):
         self.dataset = Path(file).stem
         raw, _ = read_csv_text(root / file, file)
         self.columns: list[str] = []
@@ -41,7 +41,8 @@ class Counts:
         if raw is None:  # unreadable files never get this far: load_inputs checked them
             return
         decl = declarations.for_file(root, file)
-        self.columns = personal.quasi_identifiers(self.dataset, list(raw.header), decl)
+        columns = personal.quasi_identifiers(self.dataset, list(raw.header), decl)
+        self.columns = [c for c in columns if c not in (skip or set())]
         dates = personal.date_columns(self.dataset, decl)
         cells = raw.cells.loc[raw.lines.index, self.columns].to_numpy(dtype=object).tolist()
         for (_, line), row in zip(raw.lines.items(), cells, strict=True):

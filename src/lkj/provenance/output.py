@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from lkj.compute import smallcells
 from lkj.compute.engine import compute
 from lkj.inputs.load import Inputs, load_inputs
 from lkj.inputs.params import Run
@@ -48,7 +49,7 @@ def write_provenance(
         lines = {
             v.id: {s.file: list(s.rows) for s in v.sources if s.file in withheld} for v in registry
         }
-        panel.install(out / "html", manifest, run.root, lines)
+        panel.install(out / "html", manifest, run.root, lines, smallcells.tabled_columns(registry))
     shown = sum(1 for v in manifest["values"].values() if v["shown_in"])
     return (
         f"{len(manifest['values'])} nilai ({shown} tampil di buku), {len(manifest['files'])} berkas"

@@ -25,10 +25,11 @@ ASSETS = ("lkj-trace.js", "lkj-trace.css")
 
 
 def _group_counts(
-    manifest: dict[str, Any], root: Path, files: list[str]
+    manifest: dict[str, Any], root: Path, files: list[str], tabled: dict[str, set[str]]
 ) -> dict[str, dict[str, Any]]:
-    """Value id -> file -> count tables, for the personal files of a public edition."""
-    counts = {name: Counts(root, name) for name in files}
+    """Value id -> file -> count tables, for the personal files of a public edition; never by
+    a column the book's own tables count the file by (those hide their small cells)."""
+    counts = {name: Counts(root, name, tabled.get(name, set())) for name in files}
     out: dict[str, dict[str, Any]] = {}
     for vid, v in manifest["values"].items():
         for s in v["sources"]:
@@ -39,10 +40,14 @@ def _group_counts(
 
 
 def panel_data(
-    manifest: dict[str, Any], root: Path, lines: dict[str, dict[str, list[int]]] | None = None
+    manifest: dict[str, Any],
+    root: Path,
+    lines: dict[str, dict[str, list[int]]] | None = None,
+    tabled: dict[str, set[str]] | None = None,
 ) -> dict[str, Any]:
     """What values.js holds. `lines`: value id -> file -> the lines used, for the files whose
-    line numbers the public manifest leaves out (counted here, never written)."""
+    line numbers the public manifest leaves out (counted here, never written); `tabled`:
+    file -> the columns the book's small-cell tables count it by."""
     used: dict[str, set[int]] = {}
     for v in manifest["values"].values():
         for s in v["sources"]:
@@ -65,7 +70,7 @@ def panel_data(
         "params": {k: manifest["params"][k] for k in ("file", "sha256")},
         "files": files,
         "values": manifest["values"],
-        "groups": _group_counts(_with_lines(manifest, lines or {}), root, counted),
+        "groups": _group_counts(_with_lines(manifest, lines or {}), root, counted, tabled or {}),
         "k": personal.K,
     }
 
@@ -87,9 +92,12 @@ def install(
     manifest: dict[str, Any],
     root: Path,
     lines: dict[str, dict[str, list[int]]] | None = None,
+    tabled: dict[str, set[str]] | None = None,
 ) -> None:
     """Write the data and assets, and load them from every page of the book."""
-    data = json.dumps(panel_data(manifest, root, lines), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(
+        panel_data(manifest, root, lines, tabled), ensure_ascii=False, separators=(",", ":")
+    )
     # "</" would end the script element if the file were ever inlined; escape it anyway.
     data = data.replace("</", "<\\/")
     (html_dir / DATA_FILE).write_text(f"window.LKJ_TRACE = {data};\n", encoding="utf-8")

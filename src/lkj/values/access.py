@@ -44,7 +44,7 @@ from lkj.values.registry import Registry, Value
 
 # Members of Registry that answer no question about the run's values (formatting helpers,
 # construction): the views need not record them.
-REGISTRY_NOT_READS = frozenset({"add", "render", "rounding_for", "rounding", "desimal"})
+REGISTRY_NOT_READS = frozenset({"add", "replace", "render", "rounding_for", "rounding", "desimal"})
 
 
 class Reads:

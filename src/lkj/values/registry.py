@@ -154,6 +154,12 @@ class Registry:
         self._values[value_id] = item
         return item
 
+    def replace(self, value: Value) -> None:
+        """Put a changed copy of a value in its place (the public edition's hidden counts)."""
+        if value.id not in self._values:
+            raise KeyError(f"no value with id {value.id!r}")
+        self._values[value.id] = value
+
     # Plain lookups: a notebook's reads are recorded by lkj.values.access, not here.
     def __getitem__(self, value_id: str) -> Value:
         try:

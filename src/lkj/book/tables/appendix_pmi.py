@@ -11,6 +11,7 @@ from typing import cast
 
 from lkj.book.tables.base import Row, Rows, TableBase, centred, text_of
 from lkj.book.tablespec import Cell, TableSpec
+from lkj.compute import smallcells
 from lkj.compute.appendices import (
     SEXES,
     kepulangan_groups,
@@ -197,9 +198,17 @@ class PmiAppendices(TableBase):
                     body=body,
                     widths=(0.5, 4, 1, 1, 1.2),
                     align=("center", "left", "center", "center", "center"),
+                    note=self._suppression_note(body),
                 )
             )
         return specs
+
+    def _suppression_note(self, body: Rows) -> str | None:
+        """The public edition's key to "< 3" and "x", under a table that uses them."""
+        ids = [c.value_id for row in body for c in row if isinstance(c, Cell) and c.value_id]
+        if not any(smallcells.is_suppressed(self.reg[i]) for i in ids):
+            return None
+        return smallcells.TABLE_NOTE
 
     def lampiran_kepulangan_internal(self) -> TableSpec:
         """The full list: only in the internal edition (names, passport numbers, addresses)."""

@@ -103,7 +103,9 @@ class UnitAppendices(IkuColumns):
             ]
         ]
         body: Rows = []
-        for n, o in enumerate((o for o in outcomes if not o.matches), start=1):
+        # A figure the public edition hides is left out: its printed value is the count.
+        differ = [o for o in outcomes if not o.matches and not o.hidden]
+        for n, o in enumerate(differ, start=1):
             value = self.reg[o.item.id]
             body.append(
                 [
@@ -116,6 +118,7 @@ class UnitAppendices(IkuColumns):
                 ]
             )
         matched = sum(o.matches for o in outcomes)
+        hidden = sum(o.hidden for o in outcomes)
         return self.spec(
             "lampiran-rekonsiliasi",
             header,
@@ -124,5 +127,7 @@ class UnitAppendices(IkuColumns):
             widths=(0.4, 2.6, 1.6, 1.3, 1.3, 5),
             align=("center", "left", "left", "center", "center", "left"),
             note=f"{len(outcomes)} angka laporan terbitan dibandingkan; {matched} sama "
-            "persis dengan buku ini, sisanya tercantum di atas.",
+            "persis dengan buku ini, "
+            + (f"{hidden} disembunyikan di edisi publik (k = 3), " if hidden else "")
+            + "sisanya tercantum di atas.",
         )

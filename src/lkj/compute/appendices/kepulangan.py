@@ -6,7 +6,9 @@ Value ids: kepulangan.<dimension>.<value>.<sex|total>, kepulangan.total[.<sex>].
 
 from __future__ import annotations
 
+from lkj.compute import smallcells
 from lkj.compute.appendices.common import SEXES, Ctx, ordered, slug
+from lkj.inputs import personal
 from lkj.inputs.load import Inputs
 from lkj.values.registry import Registry
 
@@ -19,6 +21,25 @@ def kepulangan_groups(inputs: Inputs, quarter: int) -> dict[str, list[str]]:
         "negara": sorted(ordered(df["negara"])),
         "kabupaten_kota": sorted(ordered(df["kabupaten_kota"])),
     }
+
+
+def kepulangan_grids(inputs: Inputs, quarter: int) -> list[smallcells.Grid]:
+    """Lampiran IV's three count tables (dimension × sex), as the public edition hides them."""
+    sexes = [s.lower() for s in SEXES]
+    grids = []
+    for dim, values in kepulangan_groups(inputs, quarter).items():
+        keys = [f"kepulangan.{dim}.{slug(v)}" for v in values]
+        grids.append(
+            smallcells.Grid(
+                cells=tuple(tuple(f"{k}.{s}" for s in sexes) for k in keys),
+                row_totals=tuple(f"{k}.total" for k in keys),
+                column_totals=tuple(f"kepulangan.total.{s}" for s in sexes),
+                total="kepulangan.total",
+                file=inputs.table("kepulangan").shown,
+                by=(dim, "jenis_kelamin"),
+            )
+        )
+    return grids
 
 
 def compute(reg: Registry, inputs: Inputs) -> None:
@@ -56,3 +77,7 @@ def compute(reg: Registry, inputs: Inputs) -> None:
         [f"kepulangan.total.{s.lower()}" for s in SEXES],
         "Jumlah kepulangan PMI bermasalah",
     )
+    if personal.is_public(inputs.run.params.edition):
+        grids = kepulangan_grids(inputs, ctx.quarter)
+        counts = {i: int(reg[i].value) for g in grids for i in g.ids()}
+        smallcells.apply(reg, grids, smallcells.suppress(grids, counts))
