@@ -120,6 +120,38 @@ def test_the_rule_catches_logic() -> None:
     assert not problems('d.heading("BAB I", 1, id="bab-1")\nd.table(book.tables.perjanjian())')
 
 
+def typed_headings(source: str) -> list[str]:
+    """Headings whose text is typed into the cell instead of taken from `book.heading`."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("heading", "lampiran")
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in ("d", "display")  # lkj.book.display, not book.heading
+            and node.args
+            and isinstance(node.args[0], ast.Constant | ast.JoinedStr)
+        ):
+            found.append(f"baris {node.lineno}: {ast.unparse(node.args[0])}")
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_headings_come_from_the_book_configuration(path: Path) -> None:
+    """Headings are the unit's (unit.yml `bab`/`judul`, else resources/sets/*/buku.yml):
+    `d.heading(**book.heading("<id>"))`, never a text typed into the notebook."""
+    found = [f"{path.name}: {h}" for _, src in code_cells(path) for h in typed_headings(src)]
+    assert not found, "\n".join(found)
+
+
+def test_the_heading_rule_catches_typed_text() -> None:
+    assert typed_headings('d.heading("BAB I Perencanaan Kinerja", 1, id="bab-1")')
+    assert typed_headings('d.heading(f"Capaian IKU {n}", 2)')
+    assert not typed_headings('d.heading(**book.heading("bab-1"))')
+    assert not typed_headings("d.lampiran(entry.number, entry.title, id=entry.id)")
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_committed_without_outputs(path: Path) -> None:
     nb = json.loads(path.read_text(encoding="utf-8"))

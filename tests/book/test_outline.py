@@ -67,6 +67,8 @@ def test_per_bab_numbers_tables_within_their_chapter(mini: Project) -> None:
     # the caption the table carries (HTML, typst, DOCX and XLSX read it from the spec)
     assert book.tables.pengukuran().number == "Tabel 2.1"
     assert book.heading("bab-3")["text"] == "BAB III Permasalahan dan Tindak Lanjut"
+    # the mini unit has the data of five more appendices, but their notebooks are not listed
+    assert [(e.id, e.number) for e in book.catalog.appendices()] == [("lampiran-pk", "Lampiran I")]
 
 
 def test_global_numbering_stays_the_default(mini: Project) -> None:
@@ -132,3 +134,19 @@ def test_an_unknown_heading_says_which_exist(mini: Project) -> None:
     book = open_book(mini, BAB)
     with pytest.raises(Exception, match="judul 'bab-9' tidak dikenal"):
         book.heading("bab-9")
+
+
+def test_a_units_own_notebook_gets_its_chapter_heading_by_its_name(mini: Project) -> None:
+    notebooks(mini, "inovasi")
+    book = open_book(
+        mini,
+        "bab:\n"
+        "  - {berkas: notebooks/index.ipynb, depan: true}\n"
+        "  - berkas: notebooks/bab1.ipynb\n"
+        "  - {berkas: notebooks/inovasi.ipynb, judul: 'BAB {bab} Inovasi Layanan'}\n",
+    )
+    assert book.heading("inovasi") == {
+        "text": "BAB II Inovasi Layanan",
+        "level": 1,
+        "id": "inovasi",
+    }

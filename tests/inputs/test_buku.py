@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+import string
 from pathlib import Path
 
 import pytest
@@ -48,10 +51,6 @@ def problems_of(project: Project, text: str) -> list[str]:
             'tabel:\n  judul:\n    tbl-iku: "Capaian {indikator} {nomor}"\n',
             ["baris 3", "isian {indikator} tidak dikenal", "{iku}"],
         ),
-        (
-            "judul:\n  bab-9: Pendahuluan\n",
-            ["baris 2", "kolom 'judul.bab-9'", "judul 'bab-9' tidak dikenal", "bab-1"],
-        ),
     ],
 )
 def test_a_wrong_book_setting_is_located(mini: Project, text: str, expected: list[str]) -> None:
@@ -85,3 +84,32 @@ def test_the_default_chapters_are_the_projects_quarto_yml() -> None:
     }
     assert entries[-1].stem == "lampiran8_jejak" and entries[-1].lampiran
     assert buku.unit_entries(Unit()) is None  # no `bab`: the project's own list
+
+
+def test_a_heading_no_shipped_notebook_uses_is_a_warning(mini: Project) -> None:
+    """A unit's own notebook may ask for it; a typo is still pointed out, with the ids."""
+    mini.write("data/mini/unit.yml", "judul:\n  bab-9: Pendahuluan\n")
+    warnings = [p.render() for p in load(mini).warnings if "unit.yml" in p.file]
+    assert len(warnings) == 1
+    assert "baris 2, kolom 'judul.bab-9'" in warnings[0] and "bab-1" in warnings[0]
+
+
+def test_the_shipped_book_knows_every_notebook_and_heading_they_ask_for() -> None:
+    """buku.yml and notebooks/ agree: each notebook has its entry, each `book.heading("<id>")`
+    of a notebook is a heading of that notebook, each template fills only known fields."""
+    root = Path(__file__).resolve().parents[2]
+    book = buku.defaults("bp3mi")
+    stems = {p.stem for p in (root / "notebooks").glob("*.ipynb")}
+    assert stems == set(book.bab)
+    for stem in stems:
+        cells = json.loads((root / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+        source = "".join("".join(c["source"]) for c in cells["cells"])
+        asked = set(re.findall(r'book\.heading\("([^"]+)"\)', source))
+        assert asked <= set(book.bab[stem].judul), stem
+    headings = [text for _, _, text in book.headings().values()]
+    for template, allowed in [
+        *((t, buku.HEADING_FIELDS) for t in headings),
+        *((t, buku.TITLE_FIELDS) for t in book.judul.values()),
+    ]:
+        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        assert fields <= allowed, template

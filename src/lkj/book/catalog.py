@@ -101,58 +101,47 @@ def _numbered(inputs: Inputs, kind: str, label: str) -> list[Entry]:
     ]
 
 
-def build_catalog(inputs: Inputs) -> Catalog:
-    params, profile = inputs.run.params, inputs.profile
-    year, tw = params.year, fmt.quarter_label(params.quarter)
-    entries = _numbered(inputs, "tabel", "Tabel") + _numbered(inputs, "gambar", "Gambar")
+# appendix → the dataset it shows (no data file, no appendix)
+APPENDIX_DATA = {
+    "lampiran-penempatan": "penempatan",
+    "lampiran-pengaduan": "pengaduan",
+    "lampiran-kepulangan": "kepulangan",
+    "lampiran-verifikasi": "verifikasi",
+    "lampiran-ikpa": "ikpa",
+}
+WIDE = frozenset({"lampiran-penempatan", "lampiran-pengaduan", "lampiran-jejak"})
 
-    tables = inputs.tables
-    appendix: list[tuple[str, str]] = [
-        (
-            "lampiran-pk",
-            f"Perjanjian Kinerja {profile.kepala.jabatan} dengan "
-            f"{profile.atasan.jabatan} Tahun {year}",
-        ),
-    ]
-    if "penempatan" in tables:
-        appendix.append(("lampiran-penempatan", f"Data Pelaksanaan OPP {tw} Tahun {year}"))
-    if "pengaduan" in tables:
-        appendix.append(
-            ("lampiran-pengaduan", f"Data Rekapitulasi Penanganan Kasus {tw} Tahun {year}")
-        )
-    if "kepulangan" in tables:
-        appendix.append(
-            (
-                "lampiran-kepulangan",
-                f"Data Rekapitulasi Kepulangan PMI Bermasalah {tw} Tahun {year}",
-            )
-        )
-    if "verifikasi" in tables:
-        appendix.append(
-            (
-                "lampiran-verifikasi",
-                f"Data Rekapitulasi Verifikasi Dokumen Penempatan PMI {tw} Tahun {year}",
-            )
-        )
-    if "ikpa" in tables:
-        appendix.append(("lampiran-ikpa", "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)"))
+
+def _appendix_ids(inputs: Inputs) -> list[str]:
+    """The appendices this run has, in book order: the PK, one per dataset present, the
+    reconciliation notes and Jejak Angka when the params ask for them; only those whose
+    notebook is in the book's chapters (an appendix buku.yml does not know is kept)."""
+    params = inputs.run.params
+    ids = ["lampiran-pk", *(a for a, d in APPENDIX_DATA.items() if d in inputs.tables)]
     if params.reconciliation_appendix and params.published_figures:
-        appendix.append(("lampiran-rekonsiliasi", "Catatan Rekonsiliasi dengan Laporan Terbitan"))
+        ids.append("lampiran-rekonsiliasi")
     if params.trace_appendix:
-        appendix.append(("lampiran-jejak", "Jejak Angka"))
-    wide = {"lampiran-penempatan", "lampiran-pengaduan", "lampiran-jejak"}
-    if params.edition == "internal":
-        wide.add("lampiran-kepulangan")  # the full list has seven text columns
-    own = inputs.unit.tabel.judul  # the unit's titles replace the set's
+        ids.append("lampiran-jejak")
     outline = Outline(inputs)
+    known = {i for nb in outline.defaults.bab.values() for i in nb.lampiran}
+    shown = {i for _, i in outline.shown("lampiran")}
+    return [i for i in ids if i in shown or i not in known]
+
+
+def build_catalog(inputs: Inputs) -> Catalog:
+    entries = _numbered(inputs, "tabel", "Tabel") + _numbered(inputs, "gambar", "Gambar")
+    outline, profile = Outline(inputs), inputs.profile
+    wide = set(WIDE)
+    if inputs.run.params.edition == "internal":
+        wide.add("lampiran-kepulangan")  # the full list has seven text columns
     entries += [
         Entry(
             i,
             f"Lampiran {fmt.roman(n)}",
             "lampiran",
-            outline.fill(own[i]) if i in own else t,
+            outline.title(i, kepala=profile.kepala.jabatan, atasan=profile.atasan.jabatan),
             i in wide,
         )
-        for n, (i, t) in enumerate(appendix, start=1)
+        for n, i in enumerate(_appendix_ids(inputs), start=1)
     ]
     return Catalog(entries)

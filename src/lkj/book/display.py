@@ -39,9 +39,11 @@ Functions and conventions for notebook authors
 ``heading(text, level=1, id=None, unnumbered=True)``
     Each chapter notebook starts with exactly one level-1 heading: its title in the
     navigation, in "Daftar Isi" and at the top of the PDF page (chapters start on a new page).
-    Write the chapter label into the text: ``heading("BAB I Perencanaan Kinerja", 1,
-    id="bab-1")``. Level 2 ("A. Rencana Strategis") appears in the table of contents; levels
-    3+ do not. Headings are never numbered by the renderer.
+    Section notebooks take text, level and id from the unit's book configuration:
+    ``heading(**book.heading("bab-1"))`` gives "BAB I Perencanaan Kinerja" (the chapter label
+    is part of the text; resources/sets/<jenis>/buku.yml, unit.yml `bab`/`judul`). Level 2
+    ("A. Rencana Strategis") appears in the table of contents; levels 3+ do not. Headings are
+    never numbered by the renderer.
 ``markdown(text)``
     Narrative. Pandoc markdown; put numbers in with `value`. Indented triple-quoted strings
     are dedented.

@@ -69,7 +69,8 @@ class Outline:
     def heading(self, key: str, **extra: Any) -> dict[str, Any]:
         """text, level and id of a heading (display.heading arguments)."""
         known = self.defaults.headings()
-        stem, level, text = known.get(key, ("", 2, ""))
+        # a unit's own notebook asks for its chapter heading (unit.yml `bab`) by its file name
+        stem, level, text = known.get(key, (key, 1, "") if self.chapter(key) else ("", 2, ""))
         own = self.inputs.unit.judul.get(key)
         if own is not None:
             level, text = buku.heading_parts(own, level)

@@ -37,10 +37,10 @@ HIDDEN = "x"  # hidden so that no "< 3" can be worked out from the totals
 PRIMARY, COMPLEMENTARY = "kecil", "pelengkap"
 MARK = "disembunyikan"  # Value.params key of a suppressed value
 TABLED = "tabel_publik"  # Value.params key: [file, columns] of the public table it is in
+# Short: Jejak Angka repeats it for every hidden value (the table note says it in full).
 NOTE = (
-    "Angka ini disembunyikan di edisi publik: < 3 berarti 1 atau 2 orang; x berarti "
-    "disembunyikan agar angka < 3 tidak dapat dihitung dari jumlah baris atau kolomnya "
-    f"(k = {K}). Edisi internal memuat angka persisnya."
+    f"Disembunyikan di edisi publik (k = {K}): < 3 = 1 atau 2 orang, x = pelengkap; "
+    "angka persisnya di edisi internal."
 )
 
 # Under a public table that hides figures.

@@ -31,7 +31,7 @@ BASE_SET = "bp3mi"  # the set whose book a kind without its own buku.yml reads
 IKU_TABLE, IKU_FIGURE = "tbl-iku", "gambar-iku"  # one per IKU (per charted IKU)
 TERMS = ("iku", "iku_panjang", "sasaran", "perspektif", "kegiatan", "program")
 HEADING_FIELDS = frozenset((*TERMS, "bab", "tahun", "tw", "unit", "nomor", "uraian"))
-TITLE_FIELDS = frozenset((*TERMS, "tahun", "tw", "unit", "nomor"))
+TITLE_FIELDS = frozenset((*TERMS, "tahun", "tw", "unit", "nomor", "kepala", "atasan"))
 QUARTO_FILES = ("notebooks/_quarto.yml", "_quarto.yml")
 
 
@@ -185,7 +185,8 @@ def read_unit(run: Run) -> Unit:
 
 
 def book_problems(run: Run, unit: Unit, pk: PK) -> list[Problem]:
-    """Chapters, heading overrides and title templates of unit.yml, each problem located."""
+    """Chapters, heading overrides and title templates of unit.yml, each problem located (an
+    unknown chapter, table or placeholder is an error, an unknown heading id a warning)."""
     path = run.unit_dir / UNIT_FILE
     if not path.is_file():
         return []
@@ -196,8 +197,14 @@ def book_problems(run: Run, unit: Unit, pk: PK) -> list[Problem]:
     _chapter_problems(run, unit, found)
     headings = book.headings()
     for key, given in unit.judul.items():
-        if key not in headings:
-            found.add(("judul", key), f"judul '{key}' tidak dikenal", key, _known(headings))
+        if key not in headings:  # a unit's own notebook may ask for it: a warning
+            found.add(
+                ("judul", key),
+                f"judul '{key}' tidak dipakai notebook bawaan (hanya notebook unit sendiri)",
+                key,
+                "periksa ejaannya; " + _known(headings),
+                severity="warning",
+            )
         _, text = heading_parts(given, 2)
         found.fields(("judul", key), text, HEADING_FIELDS)
     for n, chapter in enumerate(unit.bab):
@@ -228,10 +235,12 @@ class Located:
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, where: KeyPath, message: str, value: object, fix: str) -> None:
+    def add(
+        self, where: KeyPath, message: str, value: object, fix: str, severity: str = "error"
+    ) -> None:
         column = ".".join(str(p) for p in where)
         row = line_of(self.lines, where)
-        self.problems.append(Problem(self.shown, message, fix, row, column, value))
+        self.problems.append(Problem(self.shown, message, fix, row, column, value, severity))
 
     def fields(self, where: KeyPath, template: str, allowed: frozenset[str]) -> None:
         """Placeholders of a template that the book cannot fill."""

@@ -127,7 +127,8 @@ def values_table(
 def jejak_tables(book) -> list[TableSpec]:  # book: lkj.book.core.Book (import cycle otherwise)
     files = input_files(book.inputs)
     hashes = {name: sha256(path) for name, path in files.items()}
-    names = {i.key: f"IKU {i.nomor}" for i in book.pk.iku}
+    term = book.inputs.unit.istilah.iku  # the unit's word for IKU (unit.yml `istilah`)
+    names = {i.key: f"{term} {i.nomor}" for i in book.pk.iku}
     withheld = frozenset(withheld_files(book.inputs, files))
     return [files_table(files), values_table(book.reg, hashes, names, withheld)]
 

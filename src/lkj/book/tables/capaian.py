@@ -52,11 +52,11 @@ class CapaianTables(IkuColumns):
         )
         if any(f"{i.key}.tw1.target_triwulan" in self.reg for i in self.pk.iku):
             note += (
-                " Target triwulan IKU yang dijumlahkan = target s.d. triwulan itu dikurangi "
-                "target s.d. triwulan sebelumnya."
+                f" Target triwulan {self.t.iku} yang dijumlahkan = target s.d. triwulan itu "
+                "dikurangi target s.d. triwulan sebelumnya."
             )
         if self.any_ratio_columns:
-            note += " Pemb. = pembilang, Peny. = penyebut (IKU rasio)."
+            note += f" Pemb. = pembilang, Peny. = penyebut ({self.t.iku} rasio)."
         bands = self.bands_note(self.pk.iku, "realisasi triwulan terhadap target triwulan")
         note += f" {bands}" if bands else ""
         wide = n > 12  # the columns of today's table: more need a smaller type and name columns

@@ -89,7 +89,8 @@ class IkuColumns(TableBase):
         if not banded:
             return None
         kinds = {describe(self.pk.bands(i, self.unit.kriteria)) for i in banded}
-        bands = kinds.pop() if len(kinds) == 1 else "ditetapkan per IKU dalam Perjanjian Kinerja"
+        per_iku = f"ditetapkan per {self.t.iku} dalam Perjanjian Kinerja"
+        bands = kinds.pop() if len(kinds) == 1 else per_iku
         return f"Kriteria menurut capaian {basis}: {bands}."
 
     def kriteria_cell(self, iku: Iku, capaian_id: str) -> Cell:
