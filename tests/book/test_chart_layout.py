@@ -17,6 +17,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from lkj.book import charts, comparison
+from lkj.book.annual import Annual
 from lkj.book.chartkit import CLIP, MISSING
 from lkj.book.core import Book
 
@@ -26,6 +27,10 @@ TOLERANCE = 1.0  # pixels at 150 dpi: boxes that only touch do not overlap
 
 
 def _charts(book: Book) -> dict[str, Figure]:
+    if book.params.kind == "tahunan":  # the annual book's own charts (lkj.book.annual_charts)
+        annual = Annual(book)
+        ids = ("gambar-capaian-sasaran", "gambar-riwayat", "gambar-renstra")
+        return {i: annual.figure(i)["fig"] for i in ids}
     out = {
         "capaian": charts.capaian_per_iku(book.reg, book.inputs),
         "anggaran": charts.anggaran_vs_kinerja(book.reg, book.inputs),

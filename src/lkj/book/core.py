@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from lkj.book import texts
+from lkj.book.annual_catalog import annual_catalog
 from lkj.book.catalog import Catalog, build_catalog, iku_figure_id
 from lkj.book.memo import memo
 from lkj.book.narrative import Writer
@@ -83,6 +84,8 @@ class Book:
 
     @cached_property
     def catalog(self) -> Catalog:
+        if self.params.kind == "tahunan":  # the annual book's own numbering
+            return annual_catalog(self.inputs, self.reg)
         return build_catalog(self.inputs)
 
     @cached_property

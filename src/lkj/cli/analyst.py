@@ -1,4 +1,4 @@
-"""The analyst's commands of `lkj`: new-quarter, template, import, and check's warnings/HTML.
+"""The analyst's commands of `lkj`: new-quarter, new-year, template, import, check's HTML.
 
 Kept apart from lkj.cli.main so that file stays a thin dispatcher; lkj.cli.main registers these.
 """
@@ -75,6 +75,22 @@ def new_quarter(args: argparse.Namespace) -> int:
     return 0
 
 
+def new_year(args: argparse.Namespace) -> int:
+    from lkj.analyst.year import new_year as scaffold
+
+    result = scaffold(Path(args.root), args.unit, args.year)
+    for path in result.created:
+        out_console.print(f"  [green]+[/] {path}", soft_wrap=True)
+    for path in result.kept:
+        out_console.print(f"  [dim]= {path} (sudah ada, tidak diubah)[/]", soft_wrap=True)
+    if result.todo:
+        out_console.print("[bold]Yang masih perlu dilengkapi untuk laporan tahunan:[/]")
+        for item in result.todo:
+            out_console.print(f"  [yellow]•[/] {escape(item)}", soft_wrap=True)
+    out_console.print(f"Lalu: lkj check {result.params}")
+    return 0
+
+
 def template(args: argparse.Namespace) -> int:
     from lkj.analyst.excel.template import write_template
     from lkj.inputs.params import load_run
@@ -129,6 +145,7 @@ def undo_import(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new-quarter": new_quarter,
+    "new-year": new_year,
     "template": template,
     "import": import_,
     "undo-import": undo_import,
@@ -140,6 +157,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", required=True, help="kode unit: nama foldernya di data/")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4])
+    p.add_argument("--root", default=".", help="folder proyek (bawaan: folder ini)")
+
+    p = sub.add_parser(
+        "new-year", help="mulai laporan tahunan: params, teks, Renstra, daftar yang kurang"
+    )
+    p.add_argument("--unit", required=True, help="kode unit: nama foldernya di data/")
+    p.add_argument("--year", type=int, required=True)
     p.add_argument("--root", default=".", help="folder proyek (bawaan: folder ini)")
 
     p = sub.add_parser("template", help="tulis lembar kerja Excel untuk mengisi data")

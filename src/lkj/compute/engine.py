@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lkj.compute import appendices, budget, nihil, rules
+from lkj.compute import annual, appendices, budget, nihil, rules
 from lkj.compute.kriteria import add_kriteria
 from lkj.compute.measure import Measurement, cumulative, measure
 from lkj.inputs.load import Inputs, load_inputs, read_run
@@ -376,6 +376,8 @@ class Engine:
         self.compute_averages()
         budget.compute(self.reg, self.inputs)
         appendices.compute(self.reg, self.inputs)
+        if self.params.kind == "tahunan":  # the annual book's values (lkj.compute.annual)
+            annual.compute(self.reg, self.inputs)
         return self.reg
 
 

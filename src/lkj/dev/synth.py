@@ -17,7 +17,7 @@ import io
 import shutil
 from pathlib import Path
 
-PARTS = ("data", "params", "notebooks", "_quarto.yml")
+PARTS = ("data", "params", "notebooks", "_quarto.yml", "_quarto-tahunan.yml")
 
 
 def copy_project(source: Path, dest: Path) -> Path:

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from lkj import paths
 from lkj.errors import InputError, LkjError, Problem
 from lkj.inputs import declarations, nihil
+from lkj.inputs.annual import read_annual
 from lkj.inputs.appendices import appendix_problems
 from lkj.inputs.buku import book_problems
 from lkj.inputs.confine import as_written, outside_problem
@@ -286,6 +287,8 @@ def load_inputs(run: Run) -> Inputs:
     problems += unreadable
     if not unreadable:  # texts stay text: checked before any notebook runs
         problems += _text_problems(run)
+    if pk is not None and run.params.kind == "tahunan":  # the annual book's own files
+        problems += read_annual(run, pk, loader.files)[1]
 
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)

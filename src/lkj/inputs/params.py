@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from lkj import paths
 from lkj.errors import InputError, Problem
+from lkj.inputs import annual_params
 from lkj.inputs.confine import inside, typed_path_problem
 from lkj.inputs.messages import error_text
 from lkj.inputs.yamlio import KeyPath, dotted, line_of, load_yaml
@@ -38,10 +39,16 @@ class Averages(BaseModel):
     unrealised: Literal["zero", "exclude"] = "zero"
 
 
+BookKind = Literal["triwulanan", "tahunan"]
+
+
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
     unit: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_-]*$")
     year: int = Field(ge=2000, le=2100)
+    # The annual book (kind: tahunan) covers the whole year: its figures are TW IV's "s.d. TW IV",
+    # so its quarter is 4 (absent in its params file; lkj.inputs.annual_params checks it).
+    kind: BookKind = "triwulanan"
     quarter: int = Field(ge=1, le=4)
     edition: Literal["publik", "internal"] = "publik"
     data_dir: str = "data"
@@ -98,6 +105,7 @@ def find_root(params_path: Path, data_dir: str = "data") -> Path:
 
 _PARAM_FIXES = {
     "quarter": "isi 1, 2, 3 atau 4",
+    "kind": "isi 'triwulanan' (bawaan) atau 'tahunan'",
     "year": "isi tahun laporan, mis. 2025",
     "unit": "isi kode unit, yaitu nama folder di data/ (huruf kecil)",
     "edition": "isi 'publik' atau 'internal'",
@@ -172,6 +180,8 @@ def _read_params(
     the run's year so far, and nothing about the quarter itself is claimed.
     """
     problems = [*doubled, *_path_problems(data, lines, shown)]  # doubled: keys written twice
+    data, found = annual_params.fill_quarter(data, lines, shown)
+    problems += found
     try:
         params = Params.model_validate(data)
     except ValidationError as exc:

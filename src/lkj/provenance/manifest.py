@@ -192,7 +192,10 @@ def make_manifest(
         "params": {
             "file": run.shown(run.params_path),
             "sha256": sha256(run.params_path),
-            "values": run.params.model_dump(mode="json"),
+            # a quarterly run's record stays as it was before params `kind` existed
+            "values": run.params.model_dump(
+                mode="json", exclude={"kind"} if run.params.kind == "triwulanan" else None
+            ),
         },
         "files": files,
         "values": {v.id: _record(v, shown.get(v.id), withheld) for v in registry},

@@ -18,9 +18,9 @@ from typing import Any, Literal
 
 from lkj import paths
 from lkj.errors import BuildError
-from lkj.inputs.buku import read_unit, unit_entries
 from lkj.inputs.load import read_run
 from lkj.inputs.params import Run
+from lkj.render.book_kind import book_source
 from lkj.render.cache import Cache, Snapshot
 from lkj.render.execute import Job
 from lkj.render.incremental import run_files
@@ -98,7 +98,7 @@ def plan(
     """Read the run and its book and decide what executes; raise on a bad params file."""
     with Step(report, "params", f"params {Path(params_path).name}") as step:
         run = read_run(params_path)  # params errors come with the data's errors
-        book = load_book(run.root, unit_entries(read_unit(run)))  # unit.yml `bab`, else ours
+        book = load_book(run.root, *book_source(run))  # kind's file; unit.yml `bab`, else ours
         engine = choose_renderer(renderer)
         step.detail = f"{run.name}, {len(book.chapters)} bab, renderer {engine}"
     cache = Cache(paths.cache_dir(run.root), force=force)

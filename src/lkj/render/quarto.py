@@ -76,14 +76,16 @@ class Book:
         return self.config_path.parent
 
 
-def find_config(root: Path) -> Path:
-    for rel in QUARTO_FILES:
+def find_config(root: Path, name: str = "_quarto.yml") -> Path:
+    """`notebooks/<name>`, else `<name>` at the project root (another book kind: another name)."""
+    tried = tuple(rel.replace("_quarto.yml", name) for rel in QUARTO_FILES)
+    for rel in tried:
         candidate = root / rel
         if candidate.is_file():
             return candidate
     raise BuildError(
-        f"tidak ada _quarto.yml di {root} (dicari: {', '.join(QUARTO_FILES)}) → "
-        "buat notebooks/_quarto.yml berisi project/book/chapters"
+        f"tidak ada {name} di {root} (dicari: {', '.join(tried)}) → "
+        f"buat {name} berisi project/book/chapters"
     )
 
 
@@ -109,11 +111,11 @@ def _entries(items: Any, where: str, shown: str) -> list[tuple[str, str | None]]
 
 
 def load_book(  # noqa: C901 (reworked with the real-Quarto renderer)
-    root: Path, declared: list[Entry] | None = None
+    root: Path, declared: list[Entry] | None = None, name: str = "_quarto.yml"
 ) -> Book:
-    """Parse `_quarto.yml` under the project folder `root`; `declared` (unit.yml `bab`,
-    lkj.inputs.buku) replaces its chapter list."""
-    path = find_config(root)
+    """Parse `_quarto.yml` (or another kind of book's file `name`) under the project folder
+    `root`; `declared` (unit.yml `bab`, lkj.inputs.buku) replaces its chapter list."""
+    path = find_config(root, name)
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -79,6 +79,7 @@ def _table_makers(book: Book) -> dict[str, Callable[[], list[TableSpec]]]:
     for appendix in t.declared_appendices():  # unit.yml `lampiran:`
         makers[entry_id(appendix)] = _declared(book, appendix)
     makers["tbl-perbandingan"] = lambda: [comparison.table(book)]
+    makers.update(t.annual_makers())  # an annual run's tables (lkj.book.tables.annual)
     return makers
 
 

@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import pandas as pd
 
 from lkj import paths
+from lkj.inputs.annual import text_dir as annual_text_dir
 from lkj.inputs.load import Inputs, Table
 from lkj.inputs.nihil import FILE as NIHIL_FILE
 from lkj.inputs.params import Run
@@ -35,6 +36,7 @@ from lkj.values.families import (
     REFERENCE,
     TARGETS,
     UNIT,
+    UNIT_CSV,
     family,
     family_datasets,
 )
@@ -65,6 +67,8 @@ class Reads:
             path = run.unit_dir / UNIT_FILE
         elif dataset == TARGETS:
             path = run.year_dir / "target.csv"
+        elif dataset.startswith(UNIT_CSV):
+            path = run.unit_dir / f"{dataset.removeprefix(UNIT_CSV)}.csv"
         elif dataset.startswith(REFERENCE):
             path = paths.reference_file(run.data_root, dataset.removeprefix(REFERENCE))
         else:
@@ -208,6 +212,8 @@ def run_files(inputs: Inputs) -> dict[str, Path]:
     run = inputs.run
     files = dict(inputs.files)
     texts = paths.text_dir(run.year_dir, run.params.quarter)
+    if run.params.kind == "tahunan":  # the annual book reads teks/tahunan/ (lkj.book.annual)
+        texts = annual_text_dir(run)
     if texts.is_dir():
         files.update({run.shown(p): p for p in sorted(texts.rglob("*.md"))})
     if run.params.published_figures:

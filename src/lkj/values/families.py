@@ -38,6 +38,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 # averages over IKUs from all of those.
 IKU_FILES = (PK_FILE, TARGETS, UNIT)
 AVERAGES = ("rata2", "kegiatan")
+ANNUAL = "tahunan"
+UNIT_CSV = "unit/"  # a CSV of the unit folder, not of the year folder (lkj.inputs.annual)
+ANNUAL_FILES = tuple(UNIT_CSV + name for name in ("renstra", "riwayat", "standar"))
 
 
 # The declared appendices of unit.yml (lkj.compute.appendices.declared) read their datasets.
@@ -57,6 +60,9 @@ def family_datasets(pk: PK, unit: Unit | None = None) -> dict[str, frozenset[str
         every_iku |= datasets
     for name in AVERAGES:
         table[name] = frozenset(every_iku)
+    # The annual book's values (lkj.compute.annual): the unit's Renstra/history/standard files
+    # beside every IKU's and the budget's (its efficiency index divides capaian by absorption).
+    table[ANNUAL] = frozenset({*every_iku, *FAMILIES["anggaran"], *ANNUAL_FILES})
     return table
 
 

@@ -10,6 +10,7 @@ helpers: every number in a cell is a registry value, so it carries its value id)
 - `appendix_verifikasi`: Lampiran V (verification events or their recap);
 - `appendix_unit`: Lampiran I (PK), Lampiran VI (IKPA) and the Catatan Rekonsiliasi;
 - `appendix_declared`: the recap tables a unit declares in unit.yml (`lampiran:`).
+- `annual`: the annual book's tables (params `kind: tahunan`).
 
 `Tables` joins them, so a notebook calls `book.tables.ringkasan()` whichever module builds it.
 
@@ -18,6 +19,7 @@ May import: lkj.book.catalog, lkj.book.tablespec, lkj.inputs, lkj.values, lkj.co
 
 from __future__ import annotations
 
+from lkj.book.tables.annual import AnnualTables
 from lkj.book.tables.appendix_declared import DeclaredAppendices
 from lkj.book.tables.appendix_pmi import PmiAppendices
 from lkj.book.tables.appendix_unit import UnitAppendices
@@ -39,6 +41,7 @@ class Tables(
     VerifikasiAppendix,
     UnitAppendices,
     DeclaredAppendices,
+    AnnualTables,
 ):
     """Builds the TableSpecs of one run: every table of the book, from one object."""
 
