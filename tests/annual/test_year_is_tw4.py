@@ -17,7 +17,7 @@ from lkj.book.core import Book
 from lkj.book.tablespec import Cell
 
 ROOT = Path(__file__).resolve().parents[2]
-UNITS = ("jateng", "nusantara")
+UNITS = ("jateng", "nusantara", "labnusa")
 
 
 @cache
@@ -41,10 +41,12 @@ def test_the_year_of_every_iku_is_the_tw4_cumulative_value(unit: str) -> None:
     assert sorted(by_iku) == sorted(i.key for i in annual.pk.iku)
     for iku in annual.pk.iku:
         cited = by_iku[iku.key]
+        banded = bool(iku.kriteria if iku.kriteria is not None else annual.inputs.unit.kriteria)
         assert cited == [
             f"{iku.key}.target",
             f"{iku.key}.sd_tw4.realisasi",
             f"{iku.key}.sd_tw4.capaian",
+            *([f"{iku.key}.sd_tw4.kriteria"] if banded else []),  # a unit with bands (labnusa)
         ]
         for value_id in cited:
             assert annual.reg[value_id].value == tw4.reg[value_id].value, value_id

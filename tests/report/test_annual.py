@@ -22,7 +22,7 @@ CHAPTERS = [
 
 
 def test_the_annual_books_have_every_output_and_their_chapters_in_order(batch):
-    for unit in ("jateng", "nusantara"):
+    for unit in ("jateng", "nusantara", "labnusa"):
         run = f"{unit}-2025-tahunan"
         out = batch.outputs[run]
         for name in (f"{run}.pdf", f"{run}.docx", f"{run}.xlsx", "values.json"):

@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-RUNS = [f"labnusa-2025-tw{q}" for q in (1, 2, 3, 4)]
+RUNS = [*(f"labnusa-2025-tw{q}" for q in (1, 2, 3, 4)), "labnusa-2025-tahunan"]
 
 # Words of the BP3MI book and its datasets: a laboratory's book has none of them.
 BP3MI_WORDS = re.compile(

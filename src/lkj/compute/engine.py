@@ -56,6 +56,7 @@ class Engine:
         self.reg = Registry(inputs.unit.rounding(self.params.rounding), inputs.unit.desimal)
         self.targets_shown = self.run.shown(self.run.year_dir / "target.csv")
         self.values = ValueFactory.for_run(self.reg, self.params, self.compute)
+        self.term = inputs.unit.istilah.iku  # the unit's word for IKU in labels (unit.yml)
 
     # --- targets -------------------------------------------------------------------------
     def _target(self, iku: Iku, period: str) -> str:
@@ -67,7 +68,7 @@ class Engine:
             "Target tahunan"
             if period == "tahunan"
             else f"Target {upto}{fmt.quarter_label(int(period[2]))}"
-        ) + f" IKU {iku.nomor}: {iku.nama}"
+        ) + f" {self.term} {iku.nomor}: {iku.nama}"
         self.values.by(self._target).add(
             key,
             target_value(iku, str(row["target"])),
@@ -96,7 +97,7 @@ class Engine:
             now - before,
             kind=KIND_OF_JENIS[iku.jenis],
             unit=iku.satuan,
-            label=f"Target {fmt.quarter_label(q)} saja IKU {iku.nomor}: {iku.nama}",
+            label=f"Target {fmt.quarter_label(q)} saja {self.term} {iku.nomor}: {iku.nama}",
             formula="target s.d. triwulan ini − target s.d. triwulan sebelumnya"
             if q > 1
             else "target s.d. Triwulan I",
@@ -234,7 +235,7 @@ class Engine:
 
     def compute_iku(self, iku: Iku) -> None:
         k = iku.key
-        name = f"IKU {iku.nomor}"
+        name = f"{self.term} {iku.nomor}"
         annual = {p: self._target(iku, p) for p in PERIODS}
         df = self.inputs.table(iku.sumber.dataset).df
         parts: list[Measurement] = []
@@ -282,9 +283,9 @@ class Engine:
         values = [self.reg[m].value for m in members]
         counted = len(values) if how == "zero" else sum(v is not None for v in values)
         rule = (
-            "IKU yang belum terealisasi dihitung 0%"
+            f"{self.term} yang belum terealisasi dihitung 0%"
             if how == "zero"
-            else "IKU yang belum terealisasi tidak dihitung"
+            else f"{self.term} yang belum terealisasi tidak dihitung"
         )
         by_mean = self.values.by(rules.mean, **{"averages.unrealised": how})
         by_mean.add(
@@ -293,15 +294,15 @@ class Engine:
             kind="percent",
             unit="%",
             label=label,
-            formula=f"rata-rata sederhana capaian {counted} IKU ({rule})",
+            formula=f"rata-rata sederhana capaian {counted} {self.term} ({rule})",
             inputs=members,
         )
         by_mean.add(
             f"{key}.banyak_iku",
             counted,
             kind="count",
-            unit="IKU",
-            label=f"Banyaknya IKU dalam {label.lower()}",
+            unit=self.term,
+            label=f"Banyaknya {self.term} dalam {label.lower()}",
             formula=rule,
             inputs=members,
         )
@@ -343,7 +344,7 @@ class Engine:
                 pk_file,
                 "sasaran",
             ),
-            ("pk.banyak_iku", len(pk.iku), "Banyaknya IKU", pk_file, "iku"),
+            ("pk.banyak_iku", len(pk.iku), f"Banyaknya {self.term}", pk_file, "iku"),
             (
                 "renstra.banyak_misi",
                 len(renstra.misi),
