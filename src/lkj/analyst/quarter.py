@@ -58,7 +58,8 @@ class Scaffold:
     new_year_from: int | None = None
 
 
-def _write_new(path: Path, text: str, result: Scaffold) -> None:
+def write_new(path: Path, text: str, result: Scaffold) -> None:
+    """Write a scaffold file unless it exists (an analyst's file is never overwritten)."""
     if path.exists():
         result.kept.append(path)
         return
@@ -133,20 +134,20 @@ def _new_year(unit_dir: Path, year: int, result: Scaffold) -> None:
         f"# DRAF: salinan PK {earlier[-1]}. Ganti dengan Perjanjian Kinerja {year} yang sudah\n"
         "# ditandatangani (sasaran, kegiatan, IKU, tanggal_pk) lalu hapus dua baris ini.\n"
     )
-    _write_new(year_dir / "pk.yml", draft + pk_text, result)
+    write_new(year_dir / "pk.yml", draft + pk_text, result)
     decl = declarations.of_unit(unit_dir, str(unit_dir / "unit.yml"))
     ikus, kegiatan = _codes(pk, "iku"), _codes(pk, "kegiatan")
     targets = [decl.target.names] + [[code, p, ""] for code in ikus for p in specs.PERIODE]
-    _write_new(year_dir / "target.csv", _csv(targets), result)
+    write_new(year_dir / "target.csv", _csv(targets), result)
     pagu = decl.tables.get("pagu")
     if pagu is not None:
         rows = [pagu.names] + [[k] + [""] * (len(pagu.names) - 1) for k in kegiatan]
-        _write_new(year_dir / "pagu.csv", _csv(rows), result)
+        write_new(year_dir / "pagu.csv", _csv(rows), result)
     for path in sorted(prev_dir.glob("*.csv")):
         if path.stem in decl.tables and path.stem != "pagu":
             raw, _ = read_csv_text(path, path.name)
             header = raw.header if raw is not None else decl.tables[path.stem].names
-            _write_new(year_dir / path.name, _csv([header]), result)
+            write_new(year_dir / path.name, _csv([header]), result)
     result.todo.append(
         f"tahun baru: ganti {year_dir / 'pk.yml'} dengan PK {year}, lalu isi target.csv "
         "dan pagu.csv (sel kosong)"
@@ -193,20 +194,20 @@ def new_quarter(root: Path, unit: str, year: int, quarter: int, data_dir: str = 
     base = _base_params(params_dir, unit, year, quarter)
     if not result.params.exists():
         params_dir.mkdir(exist_ok=True)
-    _write_new(result.params, params_text(base, unit, year, quarter), result)
+    write_new(result.params, params_text(base, unit, year, quarter), result)
 
     run = load_run(result.params)
     text_dir = paths.text_dir(run.year_dir, quarter)
     tw = f"{fmt.quarter_label(quarter)} {year}"
     for name, what in QUARTER_TEXTS.items():
-        _write_new(
+        write_new(
             text_dir / f"{name}.md",
             _prompt(f"{what[0].upper()}{what[1:]}, {tw}. {PROMPTS[name]}"),
             result,
         )
     codes = _codes(_pk_data(run.year_dir / "pk.yml", run.shown(run.year_dir / "pk.yml")), "iku")
     for code in codes:
-        _write_new(text_dir / "iku" / f"{code}.md", _prompt(IKU_PROMPT.format(kode=code)), result)
+        write_new(text_dir / "iku" / f"{code}.md", _prompt(IKU_PROMPT.format(kode=code)), result)
 
     result.todo += _missing(run, codes)
     return result

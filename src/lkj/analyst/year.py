@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from lkj.analyst import coverage
-from lkj.analyst.quarter import Scaffold
+from lkj.analyst.quarter import Scaffold, write_new
 from lkj.book.annual import PER_SASARAN, TEXTS
 from lkj.errors import InputError, LkjError, Problem
 from lkj.inputs.annual import FILES, AnnualInputs, path_of, read_annual, text_dir
@@ -29,15 +29,6 @@ PROMPT = (
     "mengutip angka tulis id nilainya di antara kurung kurawal ganda (daftar id: lkj compute "
     "PARAMS). Hapus komentar ini bila sudah menulis.\n-->\n"
 )
-
-
-def _write_new(path: Path, text: str, result: Scaffold) -> None:
-    if path.exists():
-        result.kept.append(path)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    result.created.append(path)
 
 
 def _csv(rows: list[list[str]]) -> str:
@@ -99,19 +90,19 @@ def new_year(root: Path, unit: str, year: int, data_dir: str = "data") -> Scaffo
     params_dir = root / "params"
     result = Scaffold(params_dir / f"{unit}-{year}-tahunan.yml")
     params_dir.mkdir(exist_ok=True)
-    _write_new(result.params, params_text(params_dir, unit, year), result)
+    write_new(result.params, params_text(params_dir, unit, year), result)
     run = load_run(result.params)
     ikus, sasaran = _pk_codes(run.year_dir / "pk.yml")
     plan = _plan_years(unit_dir / "profil.yml", year)
     renstra = [FILES["renstra"][0].names, *[[i, str(y), ""] for i in ikus for y in plan]]
-    _write_new(path_of(run, "renstra"), _csv(renstra), result)
-    _write_new(path_of(run, "riwayat"), _csv([FILES["riwayat"][0].names]), result)
+    write_new(path_of(run, "renstra"), _csv(renstra), result)
+    write_new(path_of(run, "riwayat"), _csv([FILES["riwayat"][0].names]), result)
     folder = text_dir(run)
     for name, what in TEXTS.items():
-        _write_new(folder / f"{name}.md", PROMPT.format(what=what, year=year), result)
+        write_new(folder / f"{name}.md", PROMPT.format(what=what, year=year), result)
     for what, prompt in PER_SASARAN.items():
         for code in sasaran:
-            _write_new(
+            write_new(
                 folder / what / f"{code}.md",
                 PROMPT.format(what=f"{code}: {prompt}", year=year),
                 result,

@@ -168,6 +168,16 @@ def load_book(  # noqa: C901 (reworked with the real-Quarto renderer)
                 appendix=index >= len(main),
             )
         )
+    return _book(path, data, book, extra, chapters)
+
+
+def _book(
+    path: Path,
+    data: dict[str, Any],
+    book: dict[str, Any],
+    extra: dict[str, Any],
+    chapters: list[Chapter],
+) -> Book:
     return Book(
         config_path=path,
         title=str(book["title"]),
@@ -198,15 +208,7 @@ def _declared_book(
             raise BuildError(f"unit.yml: bab {entry.berkas} tidak ditemukan ({source})")
         rel = os.path.relpath(source, path.parent)
         chapters.append(Chapter(source, rel, part, entry.depan, entry.lampiran))
-    return Book(
-        config_path=path,
-        title=str(book["title"]),
-        subtitle=str(book["subtitle"]) if book.get("subtitle") else None,
-        author=_author(book.get("author")),
-        lang=str(data.get("lang", "id")),
-        chapters=tuple(chapters),
-        extra=extra,
-    )
+    return _book(path, data, book, extra, chapters)
 
 
 def _author(value: Any) -> str | None:
