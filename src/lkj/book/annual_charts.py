@@ -10,21 +10,12 @@ from __future__ import annotations
 import math
 import textwrap
 
-from matplotlib import rc_context
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from lkj.book import chartkit as kit
-from lkj.book.charts import COLORS, STYLE, pct_axis, subplots
+from lkj.book.charts import COLORS, label_values, pct_axis, subplots
 from lkj.inputs.pk import PK, Iku
 from lkj.values.registry import Registry, Value
-
-
-def _label_values(fig: Figure, labelled: list[tuple[str, Value]]) -> None:
-    """The registry values a chart prints, listed (clickable) under it in HTML."""
-    fig.lkj_values = [  # type: ignore[attr-defined]
-        (f"{name}: {v.display_with_unit}", v.id) for name, v in labelled
-    ]
 
 
 def capaian_sasaran(reg: Registry, pk: PK) -> Figure:
@@ -53,7 +44,7 @@ def capaian_sasaran(reg: Registry, pk: PK) -> Figure:
     kit.legend(fig, ax, [v.value for v in values], ncols=2)
     kit.fit_labels(fig, ax, texts, horizontal=True)
     kit.reference_line(fig, ax, 100, texts, horizontal=True)
-    _label_values(fig, [(f"Sasaran {len(values) - i}", v) for i, v in enumerate(values)][::-1])
+    label_values(fig, [(f"Sasaran {len(values) - i}", v) for i, v in enumerate(values)][::-1])
     return fig
 
 
@@ -68,12 +59,9 @@ def riwayat(reg: Registry, pk: PK, year: int) -> Figure:
     ikus = [i for i in pk.iku if i.jenis != "kategori"]
     ncols = 3
     nrows = max(1, math.ceil(len(ikus) / ncols))
-    with rc_context(STYLE):
-        fig = Figure(figsize=(kit.MAX_WIDTH, 1.75 * nrows + 0.4), dpi=150, layout="constrained")
-        FigureCanvasAgg(fig)
-        grid = fig.subplots(nrows, ncols, squeeze=False)
+    fig, axes = subplots((kit.MAX_WIDTH, 1.75 * nrows + 0.4), ncols, nrows)
     labelled: list[tuple[str, Value]] = []
-    for index, ax in enumerate(grid.flat):
+    for index, ax in enumerate(axes):
         if index >= len(ikus):
             ax.set_visible(False)
             continue
@@ -90,7 +78,7 @@ def riwayat(reg: Registry, pk: PK, year: int) -> Figure:
         ax.tick_params(axis="x", labelsize=kit.MIN_PT)
         ax.set_ylim(0, max([*heights, 1.0]) * 1.35)
         labelled += [(f"IKU {iku.nomor} {y}", v) for y, v in series]
-    _label_values(fig, labelled)
+    label_values(fig, labelled)
     return fig
 
 
@@ -135,7 +123,7 @@ def renstra(reg: Registry, pk: PK) -> Figure:
     kit.legend(fig, ax, every, ncols=2)
     kit.fit_labels(fig, ax, texts, horizontal=True)
     kit.reference_line(fig, ax, 100, texts, horizontal=True)
-    _label_values(
+    label_values(
         fig,
         [(f"IKU {i.nomor}", v) for i, v in zip(ikus, reached, strict=True)][::-1]
         + [(f"Jalur IKU {ikus[n].nomor}", v) for n, v in path][::-1],

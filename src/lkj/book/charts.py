@@ -29,19 +29,22 @@ STYLE: dict[RcKeyType, Any] = {
 }
 
 
-def subplots(figsize: tuple[float, float], ncols: int = 1) -> tuple[Figure, list[Axes]]:
+def subplots(
+    figsize: tuple[float, float], ncols: int = 1, nrows: int = 1
+) -> tuple[Figure, list[Axes]]:
     """A Figure without pyplot: no global state, no backend, nothing shown twice in Jupyter.
+    The axes come row by row.
 
     Constrained layout keeps room for legends outside the axes (lkj.book.chartkit)."""
     with rc_context(STYLE):
         fig = Figure(figsize=figsize, dpi=150, layout="constrained")
         # A real canvas: fig.canvas.draw() then lays out and measures (chartkit, tests).
         FigureCanvasAgg(fig)
-        axes = list(fig.subplots(1, ncols, squeeze=False)[0])
+        axes = list(fig.subplots(nrows, ncols, squeeze=False).flat)
     return fig, axes
 
 
-def _label_values(fig: Figure, labelled: list[tuple[str, Value]]) -> None:
+def label_values(fig: Figure, labelled: list[tuple[str, Value]]) -> None:
     """Remember which registry values the chart prints: lkj.book.display.figure lists them as
     clickable numbers under the chart in HTML (a PNG's labels cannot carry ids)."""
     # An attribute of our own on the Figure: it travels with the figure to display.figure.
@@ -82,7 +85,7 @@ def capaian_per_iku(reg: Registry, inputs: Inputs) -> Figure:
     kit.legend(fig, ax, every, ncols=4)
     kit.fit_labels(fig, ax, texts, horizontal=True)
     kit.reference_line(fig, ax, 100, texts, horizontal=True)
-    _label_values(
+    label_values(
         fig,
         # in PK order (the bars run bottom-up, so the lists above are reversed)
         [(f"{label} {tw}", v) for label, v in zip(labels[::-1], quarter[::-1], strict=True)]
@@ -130,7 +133,7 @@ def penempatan_per_bulan(reg: Registry, inputs: Inputs) -> Figure:
     )
     kit.legend(fig, ax, [], ncols=4)
     kit.fit_labels(fig, ax, texts, horizontal=False)
-    _label_values(fig, [(n, v) for n, v in zip(names, totals, strict=True)])
+    label_values(fig, [(n, v) for n, v in zip(names, totals, strict=True)])
     return fig
 
 
@@ -162,7 +165,7 @@ def anggaran_vs_kinerja(reg: Registry, inputs: Inputs) -> Figure:
     kit.fit_labels(fig, ax, texts, horizontal=False)
     kit.reference_line(fig, ax, 100, texts, horizontal=False)
     short = [k.kode for k in kegiatan]
-    _label_values(
+    label_values(
         fig,
         [(f"Penyerapan {k} s.d. {tw}", v) for k, v in zip(short, serap, strict=True)]
         + [(f"Capaian {k} s.d. {tw}", v) for k, v in zip(short, kinerja, strict=True)],
