@@ -27,7 +27,6 @@ from lkj.values.factory import ValueFactory
 from lkj.values.registry import Registry, Source
 
 YEAR_PREFIX = "tahunan"
-_KIND = {"persentase": "percent", "jumlah": "count", "skor": "score", "kategori": "category"}
 
 
 def sd(iku: Iku, what: str, quarter: int = 4) -> str:
@@ -79,7 +78,7 @@ class Annual:
         self.values.add(
             value_id,
             figure(iku, text),
-            kind=_KIND[iku.jenis],
+            kind=rules.KIND_OF_JENIS[iku.jenis],
             unit=iku.satuan,
             label=f"{label} IKU {iku.nomor}: {iku.nama}",
             formula=formula,
@@ -90,14 +89,7 @@ class Annual:
     def _capaian(self, iku: Iku, value_id: str, target_id: str, label: str) -> None:
         real = self.reg[sd(iku, "realisasi")].value
         target = self.reg[target_id].value
-        raw = rules.capaian(
-            real,
-            target,
-            jenis=iku.jenis,
-            polaritas=iku.polaritas,
-            metode_turun=iku.metode_turun,
-            kategori=iku.kategori,
-        )
+        raw = rules.iku_capaian(iku, real, target)
         self.values.by(rules.capaian, polaritas=iku.polaritas).add(
             value_id,
             raw,
@@ -128,7 +120,7 @@ class Annual:
         self.values.add(
             key(iku, "selisih_lalu"),
             now - self.reg[last].value,
-            kind="number" if points else _KIND[iku.jenis],
+            kind="number" if points else rules.KIND_OF_JENIS[iku.jenis],
             unit="poin persen" if points else iku.satuan,
             label=f"Selisih realisasi {self.year} terhadap {self.year - 1} IKU {iku.nomor}",
             formula=f"realisasi {self.year} − realisasi {self.year - 1}",
@@ -152,7 +144,7 @@ class Annual:
         self.values.add(
             key(iku, "renstra", "akhir"),
             self.reg[key(iku, "renstra", end)].value,
-            kind=_KIND[iku.jenis],
+            kind=rules.KIND_OF_JENIS[iku.jenis],
             unit=iku.satuan,
             label=f"Target akhir Renstra ({end}) IKU {iku.nomor}",
             formula=f"target Renstra tahun terakhir periode ({end})",
@@ -174,12 +166,8 @@ class Annual:
         this_year = key(iku, "renstra", self.year)
         if this_year in self.reg and iku.jenis != "kategori":
             # Where the plan itself stands this year on the way to its end target.
-            plan = rules.capaian(
-                self.reg[this_year].value,
-                self.reg[key(iku, "renstra", "akhir")].value,
-                jenis=iku.jenis,
-                polaritas=iku.polaritas,
-                metode_turun=iku.metode_turun,
+            plan = rules.iku_capaian(
+                iku, self.reg[this_year].value, self.reg[key(iku, "renstra", "akhir")].value
             )
             self.values.by(rules.capaian, polaritas=iku.polaritas).add(
                 key(iku, "renstra", "posisi"),

@@ -27,12 +27,6 @@ from lkj.values import formatting as fmt
 from lkj.values.factory import ValueFactory
 from lkj.values.registry import Registry, Source
 
-KIND_OF_JENIS = {
-    "persentase": "percent",
-    "jumlah": "count",
-    "skor": "score",
-    "kategori": "category",
-}
 PERIODS = ("tahunan", "TW1", "TW2", "TW3", "TW4")
 
 
@@ -72,7 +66,7 @@ class Engine:
         self.values.by(self._target).add(
             key,
             target_value(iku, str(row["target"])),
-            kind=KIND_OF_JENIS[iku.jenis],
+            kind=rules.KIND_OF_JENIS[iku.jenis],
             unit=iku.satuan,
             label=label,
             formula="ditetapkan dalam Perjanjian Kinerja",
@@ -95,7 +89,7 @@ class Engine:
         self.values.by(self._quarter_target).add(
             f"{iku.key}.tw{q}.target_triwulan",
             now - before,
-            kind=KIND_OF_JENIS[iku.jenis],
+            kind=rules.KIND_OF_JENIS[iku.jenis],
             unit=iku.satuan,
             label=f"Target {fmt.quarter_label(q)} saja {self.term} {iku.nomor}: {iku.nama}",
             formula="target s.d. triwulan ini − target s.d. triwulan sebelumnya"
@@ -127,7 +121,7 @@ class Engine:
         nihil_at: tuple[int, int] | None = None,  # (quarter, nihil.csv line) when declared
     ) -> str:
         table = self.inputs.table(iku.sumber.dataset)
-        kind = KIND_OF_JENIS[iku.jenis]
+        kind = rules.KIND_OF_JENIS[iku.jenis]
         extra: list[str] = list(inputs)
         values = self.values.by(measure if not inputs else cumulative)
         if iku.sumber.aturan == "rasio":
@@ -177,14 +171,7 @@ class Engine:
 
     def _capaian(self, iku: Iku, key: str, real_key: str, target_key: str, label: str) -> str:
         real, target = self.reg[real_key].value, self.reg[target_key].value
-        raw = rules.capaian(
-            real,
-            target,
-            jenis=iku.jenis,
-            polaritas=iku.polaritas,
-            metode_turun=iku.metode_turun,
-            kategori=iku.kategori,
-        )
+        raw = rules.iku_capaian(iku, real, target)
         if iku.jenis == "kategori":
             formula = "100% bila kategori realisasi ≥ kategori target, selain itu 0%"
         elif iku.polaritas == "turun":

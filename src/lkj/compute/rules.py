@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
+from lkj.inputs.pk import Iku
+
 Number = int | float | Fraction
+
+# The registry kind of an IKU's figures, by its pk.yml `jenis`.
+KIND_OF_JENIS = {
+    "persentase": "percent",
+    "jumlah": "count",
+    "skor": "score",
+    "kategori": "category",
+}
 
 
 def ratio_percent(numerator: Number, denominator: Number) -> float | None:
@@ -85,3 +95,17 @@ def mean(values: Sequence[float | None], unrealised: str) -> float | None:
     if not items:
         return None
     return float(sum(Fraction(v) for v in items) / len(items))
+
+
+def iku_capaian(
+    iku: Iku, realisasi: Number | str | None, target: Number | str | None
+) -> float | None:
+    """capaian() with the IKU's own rule (jenis, polarity, method, categories)."""
+    return capaian(
+        realisasi,
+        target,
+        jenis=iku.jenis,
+        polaritas=iku.polaritas,
+        metode_turun=iku.metode_turun,
+        kategori=iku.kategori,
+    )
