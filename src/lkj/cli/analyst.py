@@ -8,11 +8,15 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 
 from lkj.cli import console
 from lkj.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from lkj.analyst.quarter import Scaffold
 
 err_console = console.stderr()
 out_console = console.stdout()
@@ -57,38 +61,36 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_scaffold(result: Scaffold, todo_heading: str) -> int:
+    """What new-quarter / new-year wrote, kept and left to do (paths and data are text)."""
+    for path in result.created:
+        out_console.print(f"  [green]+[/] {escape(str(path))}", soft_wrap=True)
+    for path in result.kept:
+        out_console.print(
+            f"  [dim]= {escape(str(path))} (sudah ada, tidak diubah)[/]", soft_wrap=True
+        )
+    if result.todo:
+        out_console.print(f"[bold]{todo_heading}[/]")
+        for item in result.todo:
+            out_console.print(f"  [yellow]•[/] {escape(item)}", soft_wrap=True)
+    out_console.print(f"Lalu: lkj check {escape(str(result.params))}")
+    return 0
+
+
 def new_quarter(args: argparse.Namespace) -> int:
     from lkj.analyst.quarter import new_quarter as scaffold
 
     result = scaffold(Path(args.root), args.unit, args.year, args.quarter)
     if result.new_year_from:
         out_console.print(f"[green]✓[/] tahun baru {args.year} dimulai dari {result.new_year_from}")
-    for path in result.created:
-        out_console.print(f"  [green]+[/] {path}", soft_wrap=True)
-    for path in result.kept:
-        out_console.print(f"  [dim]= {path} (sudah ada, tidak diubah)[/]", soft_wrap=True)
-    if result.todo:
-        out_console.print("[bold]Yang masih perlu dilengkapi:[/]")
-        for item in result.todo:
-            out_console.print(f"  [yellow]•[/] {item}", soft_wrap=True)
-    out_console.print(f"Lalu: lkj check {result.params}")
-    return 0
+    return _report_scaffold(result, "Yang masih perlu dilengkapi:")
 
 
 def new_year(args: argparse.Namespace) -> int:
     from lkj.analyst.year import new_year as scaffold
 
     result = scaffold(Path(args.root), args.unit, args.year)
-    for path in result.created:
-        out_console.print(f"  [green]+[/] {path}", soft_wrap=True)
-    for path in result.kept:
-        out_console.print(f"  [dim]= {path} (sudah ada, tidak diubah)[/]", soft_wrap=True)
-    if result.todo:
-        out_console.print("[bold]Yang masih perlu dilengkapi untuk laporan tahunan:[/]")
-        for item in result.todo:
-            out_console.print(f"  [yellow]•[/] {escape(item)}", soft_wrap=True)
-    out_console.print(f"Lalu: lkj check {result.params}")
-    return 0
+    return _report_scaffold(result, "Yang masih perlu dilengkapi untuk laporan tahunan:")
 
 
 def template(args: argparse.Namespace) -> int:
