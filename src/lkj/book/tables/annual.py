@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from lkj.book.tables.base import Row, Rows, TableBase, centred
 from lkj.book.tablespec import Cell, TableSpec
@@ -24,6 +25,10 @@ def _years(ids: list[str]) -> list[int]:
 class AnnualTables(TableBase):
     """PK, Renstra path, the year per IKU, earlier years, progress, standards, efficiency."""
 
+    if TYPE_CHECKING:  # from SummaryTables, beside this mixin in lkj.book.tables.Tables
+
+        def perjanjian(self) -> TableSpec: ...
+
     def sd(self, iku: Iku, what: str) -> str:
         return f"{iku.key}.sd_tw{self.q}.{what}"
 
@@ -37,7 +42,7 @@ class AnnualTables(TableBase):
         return [y for y in _years(self.reg.ids("tahunan.iku*.riwayat.*")) if y < self.year]
 
     def _lead(self) -> list[Cell]:
-        return [Cell("No"), Cell("Sasaran Strategis"), Cell("Indikator Kinerja Utama")]
+        return [Cell("No"), Cell(self.t.sasaran), Cell(self.t.iku_panjang)]
 
     def renstra_targets(self) -> TableSpec:
         years = self.renstra_years()
@@ -287,7 +292,7 @@ class AnnualTables(TableBase):
             return {}
         makers: dict[str, Callable[[], TableSpec]] = {
             "tbl-renstra": self.renstra_targets,
-            "tbl-pk": self.perjanjian_tahunan,
+            "tbl-pk": self.perjanjian,  # the quarterly book's Tabel 2 (perspektif, terms)
             "tbl-capaian-tahunan": self.capaian_tahunan,
             "tbl-riwayat": self.riwayat,
             "tbl-renstra-progres": self.renstra_progres,
@@ -296,18 +301,6 @@ class AnnualTables(TableBase):
             "tbl-anggaran-tahunan": self.anggaran_tahunan,
         }
         return {k: _listed(make) for k, make in makers.items() if k in self.catalog}
-
-    def perjanjian_tahunan(self) -> TableSpec:
-        """The PK's targets (as BAB II of the annual book shows them)."""
-        header: Rows = [[*self._lead(), "Target"]]
-        body = self.sasaran_rows(self.pk.iku, lambda i: [self.cell(f"{i.key}.target")])
-        return self.spec(
-            "tbl-pk",
-            header,
-            body,
-            widths=(0.5, 3.5, 5, 1.5),
-            align=("center", "left", "left", "center"),
-        )
 
 
 def _listed(make: Callable[[], TableSpec]) -> Callable[[], list[TableSpec]]:
