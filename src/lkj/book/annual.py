@@ -95,10 +95,12 @@ class Annual:
         """BAB III A per sasaran: analyses (1)–(4) per IKU, then (5), (6), (7) of the sasaran."""
         w = self.writer
         for number, sasaran, ikus in self.book.sasaran_groups():
-            d.heading(f"Sasaran Strategis {number}: {sasaran.uraian}", 2, id=f"sasaran-{number}")
+            heading = self.book.heading("sasaran-tahunan", nomor=number, uraian=sasaran.uraian)
+            d.heading(heading["text"], heading["level"], id=f"sasaran-{number}")
             d.markdown(w.sasaran_capaian(number, sasaran))
             for iku in ikus:
-                d.heading(f"IKU {iku.nomor}: {iku.nama}", 3, id=f"tahunan-{iku.key}")
+                heading = self.book.heading("iku-tahunan", nomor=iku.nomor, uraian=iku.nama)
+                d.heading(heading["text"], heading["level"], id=f"tahunan-{iku.key}")
                 d.markdown(f"**(1) Target dan realisasi.** {w.target_vs_realisation(iku)}")
                 d.markdown(
                     f"**(2) Tahun-tahun sebelumnya dan jalur Renstra.** {w.trend_and_plan(iku)}"
