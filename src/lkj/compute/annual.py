@@ -64,6 +64,7 @@ class Annual:
         self.reg, self.inputs, self.annual = reg, inputs, annual
         self.year = inputs.run.params.year
         self.values = ValueFactory.for_run(reg, inputs.run.params, compute)
+        self.term = inputs.unit.istilah.iku  # the unit's word for IKU in labels (unit.yml)
 
     def _figure(
         self,
@@ -80,7 +81,7 @@ class Annual:
             figure(iku, text),
             kind=rules.KIND_OF_JENIS[iku.jenis],
             unit=iku.satuan,
-            label=f"{label} IKU {iku.nomor}: {iku.nama}",
+            label=f"{label} {self.term} {iku.nomor}: {iku.nama}",
             formula=formula,
             sources=[Source(self.annual.shown[name], (line,), f"iku = {iku.kode}, tahun = {year}")],
             note=note,
@@ -95,9 +96,9 @@ class Annual:
             raw,
             kind="percent",
             unit="%",
-            label=f"{label} IKU {iku.nomor}",
+            label=f"{label} {self.term} {iku.nomor}",
             formula="realisasi tahun ini dibandingkan dengan target itu, dengan rumus capaian "
-            "IKU ini (tanpa batas capaian)",
+            f"{self.term} ini (tanpa batas capaian)",
             inputs=[sd(iku, "realisasi"), target_id],
         )
 
@@ -122,7 +123,7 @@ class Annual:
             now - self.reg[last].value,
             kind="number" if points else rules.KIND_OF_JENIS[iku.jenis],
             unit="poin persen" if points else iku.satuan,
-            label=f"Selisih realisasi {self.year} terhadap {self.year - 1} IKU {iku.nomor}",
+            label=f"Selisih realisasi {self.year} terhadap {self.year - 1} {self.term} {iku.nomor}",
             formula=f"realisasi {self.year} − realisasi {self.year - 1}",
             inputs=[sd(iku, "realisasi"), last],
         )
@@ -146,7 +147,7 @@ class Annual:
             self.reg[key(iku, "renstra", end)].value,
             kind=rules.KIND_OF_JENIS[iku.jenis],
             unit=iku.satuan,
-            label=f"Target akhir Renstra ({end}) IKU {iku.nomor}",
+            label=f"Target akhir Renstra ({end}) {self.term} {iku.nomor}",
             formula=f"target Renstra tahun terakhir periode ({end})",
             inputs=[key(iku, "renstra", end)],
         )
@@ -174,10 +175,10 @@ class Annual:
                 plan,
                 kind="percent",
                 unit="%",
-                label=f"Posisi jalur Renstra {self.year} terhadap target akhir ({end}) IKU "
+                label=f"Posisi jalur Renstra {self.year} terhadap target akhir ({end}) {self.term} "
                 f"{iku.nomor}",
                 formula=f"target Renstra {self.year} dibandingkan dengan target akhir Renstra, "
-                "dengan rumus capaian IKU ini",
+                f"dengan rumus capaian {self.term} ini",
                 inputs=[this_year, key(iku, "renstra", "akhir")],
             )
 
@@ -211,7 +212,7 @@ class Annual:
                 kind="percent",
                 unit="%",
                 label=f"Rata-rata capaian tahun {self.year} sasaran {number}: {ss.uraian}",
-                formula=f"rata-rata sederhana capaian s.d. Triwulan IV {len(members)} IKU "
+                formula=f"rata-rata sederhana capaian s.d. Triwulan IV {len(members)} {self.term} "
                 "sasaran ini",
                 inputs=members,
             )
