@@ -9,6 +9,7 @@ The national-standard table exists only when the unit gives a standard (standar.
 from __future__ import annotations
 
 from lkj.book.catalog import Catalog, Entry
+from lkj.book.outline import Outline
 from lkj.inputs.load import Inputs
 from lkj.values import formatting as fmt
 from lkj.values.registry import Registry
@@ -19,42 +20,20 @@ def has_standards(reg: Registry) -> bool:
 
 
 def annual_catalog(inputs: Inputs, reg: Registry | None = None) -> Catalog:
+    """Titles from buku.yml (a unit's `tabel.judul` overrides them, as in the quarterly book)."""
     params, profile = inputs.run.params, inputs.profile
-    year, periode = params.year, profile.renstra.periode.replace("-", "–")
-    tables = [
-        ("tbl-renstra", f"Target Rencana Strategis {periode} per IKU"),
-        ("tbl-pk", f"Perjanjian Kinerja {profile.nama_singkat} Tahun {year}"),
-        ("tbl-capaian-tahunan", f"Capaian Kinerja Tahun {year} per IKU"),
-        ("tbl-riwayat", f"Realisasi IKU Tahun {year} Dibandingkan dengan Tahun-Tahun Sebelumnya"),
-        ("tbl-renstra-progres", f"Kemajuan Menuju Target Akhir Rencana Strategis {periode}"),
-    ]
+    title = Outline(inputs).title
+    tables = ["tbl-renstra", "tbl-pk", "tbl-capaian-tahunan", "tbl-riwayat", "tbl-renstra-progres"]
     if reg is None or has_standards(reg):
-        tables.append(("tbl-standar", f"Realisasi IKU Tahun {year} terhadap Standar Nasional"))
-    tables += [
-        ("tbl-efisiensi", f"Efisiensi Penggunaan Sumber Daya Tahun {year}"),
-        ("tbl-anggaran-tahunan", f"Realisasi Anggaran per Program dan Kegiatan Tahun {year}"),
-    ]
-    figures = [
-        ("gambar-capaian-sasaran", f"Capaian kinerja per sasaran strategis tahun {year}"),
-        ("gambar-riwayat", f"Realisasi IKU per tahun sampai dengan {year}"),
-        (
-            "gambar-renstra",
-            f"Persentase target akhir Renstra yang dicapai pada {year} dan posisi jalur rencana",
-        ),
-    ]
-    entries = [Entry(i, f"Tabel {n}", "tabel", t) for n, (i, t) in enumerate(tables, start=1)]
-    entries += [Entry(i, f"Gambar {n}", "gambar", t) for n, (i, t) in enumerate(figures, start=1)]
-    appendix = [
-        (
-            "lampiran-pk",
-            f"Perjanjian Kinerja {profile.kepala.jabatan} dengan "
-            f"{profile.atasan.jabatan} Tahun {year}",
-        )
-    ]
-    if params.trace_appendix:
-        appendix.append(("lampiran-jejak", "Jejak Angka"))
+        tables.append("tbl-standar")
+    tables += ["tbl-efisiensi", "tbl-anggaran-tahunan"]
+    figures = ["gambar-capaian-sasaran", "gambar-riwayat", "gambar-renstra"]
+    entries = [Entry(i, f"Tabel {n}", "tabel", title(i)) for n, i in enumerate(tables, start=1)]
+    entries += [Entry(i, f"Gambar {n}", "gambar", title(i)) for n, i in enumerate(figures, start=1)]
+    appendix = ["lampiran-pk", *(["lampiran-jejak"] if params.trace_appendix else [])]
+    people = {"kepala": profile.kepala.jabatan, "atasan": profile.atasan.jabatan}
     entries += [
-        Entry(i, f"Lampiran {fmt.roman(n)}", "lampiran", t, i == "lampiran-jejak")
-        for n, (i, t) in enumerate(appendix, start=1)
+        Entry(i, f"Lampiran {fmt.roman(n)}", "lampiran", title(i, **people), i == "lampiran-jejak")
+        for n, i in enumerate(appendix, start=1)
     ]
     return Catalog(entries)

@@ -59,6 +59,7 @@ class Outline:
             "tahun": params.year,
             "tw": fmt.quarter_label(params.quarter),
             "unit": self.inputs.profile.nama_singkat,
+            "periode": self.inputs.profile.renstra.periode.replace("-", "–"),
             **extra,
         }
 

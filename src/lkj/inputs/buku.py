@@ -31,7 +31,7 @@ BASE_SET = "bp3mi"  # the set whose book a kind without its own buku.yml reads
 IKU_TABLE, IKU_FIGURE = "tbl-iku", "gambar-iku"  # one per IKU (per charted IKU)
 TERMS = ("iku", "iku_panjang", "sasaran", "perspektif", "kegiatan", "program")
 HEADING_FIELDS = frozenset((*TERMS, "bab", "tahun", "tw", "unit", "nomor", "uraian"))
-TITLE_FIELDS = frozenset((*TERMS, "tahun", "tw", "unit", "nomor", "kepala", "atasan"))
+TITLE_FIELDS = frozenset((*TERMS, "tahun", "tw", "unit", "nomor", "kepala", "atasan", "periode"))
 QUARTO_FILES = ("notebooks/_quarto.yml", "_quarto.yml")
 
 
