@@ -92,3 +92,14 @@ def test_mistakes_are_explained(tmp_path: Path, quarto: str, message: str) -> No
 def test_missing_quarto_file(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match=r"tidak ada _quarto\.yml"):
         load_book(tmp_path)
+
+
+def test_broken_yaml_is_explained_in_indonesian_with_its_line(tmp_path: Path) -> None:
+    broken = 'project:\n  type: book\nbook:\n  title: "Laporan\n  chapters: [index.ipynb]\n'
+    write_project(tmp_path, broken, ["index.ipynb"])
+    with pytest.raises(BuildError) as caught:
+        load_book(tmp_path)
+    message = str(caught.value)
+    assert message.startswith("notebooks/_quarto.yml, baris 4: YAML tidak dapat dibaca")
+    assert "tanda kutip" in message and "→" in message
+    assert "while scanning" not in message and "found" not in message  # no PyYAML English

@@ -38,6 +38,7 @@ import yaml
 
 from lkj.errors import BuildError
 from lkj.inputs.buku import Entry
+from lkj.inputs.yamlmessages import explain
 from lkj.values import formatting as fmt
 
 QUARTO_FILES = ("notebooks/_quarto.yml", "_quarto.yml")
@@ -119,8 +120,10 @@ def load_book(  # noqa: C901 (reworked with the real-Quarto renderer)
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise BuildError(f"{shown}: YAML tidak dapat dibaca: {exc}") from None
+    except yaml.YAMLError as exc:  # PyYAML's English text, translated with its line
+        why = explain(exc)
+        line = f", baris {why.row}" if why.row else ""
+        raise BuildError(f"{shown}{line}: {why.message} → {why.fix}") from None
     if not isinstance(data, dict):
         raise BuildError(f"{shown}: isi harus berupa pemetaan kunci: nilai")
     project = data.get("project") or {}
