@@ -13,7 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from lkj.book import texts
+from lkj.book.annual import PER_SASARAN
+from lkj.book.annual import TEXTS as ANNUAL_TEXTS
 from lkj.inputs import nihil
+from lkj.inputs.annual import text_dir as annual_text_dir
 from lkj.inputs.load import Inputs
 from lkj.inputs.params import Run
 from lkj.inputs.pk import Iku
@@ -86,14 +89,24 @@ def undeclared_empty(inputs: Inputs, quarter: int) -> list[str]:
     return found
 
 
-def unwritten_texts(run: Run, iku_codes: list[str]) -> list[str]:
-    """Quarter texts that are missing or hold only the new-quarter prompt (an HTML comment)."""
-    paths = [texts.text_path(run, name) for name in texts.QUARTER_TEXTS]
-    paths += [texts.text_dir(run) / "iku" / f"{code}.md" for code in iku_codes]
-    return [run.shown(p) for p in paths if not _written(p)]
+def book_texts(run: Run, iku_codes: list[str], sasaran_codes: list[str]) -> list[Path]:
+    """The texts the run's book prints: a quarter's (with one per IKU), or for the annual book
+    teks/tahunan/ (with the cause and programme texts per sasaran)."""
+    if run.params.kind == "tahunan":
+        folder = annual_text_dir(run)
+        found = [folder / f"{name}.md" for name in ANNUAL_TEXTS]
+        return found + [folder / what / f"{c}.md" for what in PER_SASARAN for c in sasaran_codes]
+    found = [texts.text_path(run, name) for name in texts.QUARTER_TEXTS]
+    return found + [texts.text_dir(run) / "iku" / f"{code}.md" for code in iku_codes]
 
 
-def _written(path: Path) -> bool:
+def unwritten_texts(run: Run, iku_codes: list[str], sasaran_codes: list[str]) -> list[str]:
+    """The run's texts that are missing or hold only the new-quarter/new-year prompt."""
+    return [run.shown(p) for p in book_texts(run, iku_codes, sasaran_codes) if not written(p)]
+
+
+def written(path: Path) -> bool:
+    """A text that exists and holds more than the prompt (an HTML comment)."""
     if not path.is_file():
         return False
     text = path.read_bytes().decode("utf-8", "replace")  # lkj check reports the encoding itself

@@ -108,10 +108,11 @@ def ikpa_gaps(inputs: Inputs) -> list[Flag]:
 
 
 def unwritten(inputs: Inputs) -> list[Flag]:
-    """Quarter texts still missing or holding only `lkj new-quarter`'s prompt."""
+    """The run's texts still missing or holding only `lkj new-quarter`'s prompt."""
     run = inputs.run
-    names = {run.shown(texts.text_path(run, n)): n for n in texts.QUARTER_TEXTS}
     codes = [iku.kode for iku in inputs.pk.iku]
+    sasaran = [s.kode for s in inputs.pk.sasaran]
+    names = {run.shown(texts.text_path(run, n)): n for n in texts.QUARTER_TEXTS}
     names |= {run.shown(texts.text_dir(run) / "iku" / f"{c}.md"): c for c in codes}
     return [
         Flag(
@@ -125,7 +126,7 @@ def unwritten(inputs: Inputs) -> list[Flag]:
                 severity="warning",
             ),
         )
-        for shown in coverage.unwritten_texts(run, codes)
+        for shown in coverage.unwritten_texts(run, codes, sasaran)
     ]
 
 

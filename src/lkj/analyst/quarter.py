@@ -225,7 +225,7 @@ def _missing(run: Run, codes: list[str]) -> list[str]:
     todo += coverage.undeclared_empty(inputs, run.params.quarter)
     todo += [flag.problem.render() for flag in datachecks.ikpa_gaps(inputs)]
     todo += [p.render() for p in datachecks.unknown_indicators(inputs)]
-    todo += [f"{path}: teks belum ditulis" for path in coverage.unwritten_texts(run, codes)]
+    todo += [f"{path}: teks belum ditulis" for path in coverage.unwritten_texts(run, codes, [])]
     return todo
 
 

@@ -1,4 +1,4 @@
-"""`lkj check` on the analyst's texts (data/<unit>/<year>/teks/tw<Q>/**.md).
+"""`lkj check` on the analyst's texts (data/<unit>/<year>/teks/tw<Q>/**.md, teks/tahunan/**.md).
 
 What the build would refuse, or print wrongly, is found here first with line and column:
   - `{{ id }}` naming no value (with the closest ids as suggestion; the build fails on it);
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from lkj.book import texts
 from lkj.errors import Problem
+from lkj.inputs.annual import text_dir as annual_text_dir
 from lkj.inputs.params import Run
 
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -51,8 +52,9 @@ _FIX_NUMBER = (
 
 
 def quarter_texts(run: Run) -> list[Path]:
-    """Every Markdown file of the run's quarter folder (iku/ included), sorted."""
-    folder = texts.text_dir(run)
+    """Every Markdown file of the run's text folder, sorted: teks/tw<Q>/ (iku/ included), or
+    teks/tahunan/ (sebab/, program/ included) for the annual book."""
+    folder = annual_text_dir(run) if run.params.kind == "tahunan" else texts.text_dir(run)
     return sorted(folder.rglob("*.md")) if folder.is_dir() else []
 
 

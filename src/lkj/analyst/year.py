@@ -111,14 +111,6 @@ def new_year(root: Path, unit: str, year: int, data_dir: str = "data") -> Scaffo
     return result
 
 
-def _written(path: Path) -> bool:
-    """A text that exists and holds more than the prompt (an HTML comment)."""
-    if not path.is_file():
-        return False
-    text = path.read_bytes().decode("utf-8", "replace")  # lkj check reports the encoding
-    return bool(re.sub(r"<!--.*?-->", "", text, flags=re.S).strip())
-
-
 def missing(run: Run, sasaran: list[str]) -> list[str]:
     """What the annual book still lacks: the year's data as a TW IV run sees it, the annual
     files' problems (empty Renstra targets …), last year and this year's plan, the texts."""
@@ -136,10 +128,7 @@ def missing(run: Run, sasaran: list[str]) -> list[str]:
     todo += summarized(problems)
     if not problems:
         todo += _history_gaps(inputs, annual)
-    folder = text_dir(run)
-    texts = [folder / f"{n}.md" for n in TEXTS]
-    texts += [folder / what / f"{code}.md" for what in PER_SASARAN for code in sasaran]
-    todo += [f"{run.shown(p)}: teks belum ditulis" for p in texts if not _written(p)]
+    todo += [f"{p}: teks belum ditulis" for p in coverage.unwritten_texts(run, [], sasaran)]
     return todo
 
 
