@@ -70,10 +70,29 @@ def test_no_bp3mi_word_in_any_output(batch, run) -> None:
     assert {name: words for name, words in hits.items() if words} == {}
 
 
+# The words of a BP3MI office's levels; labnusa's unit.yml `istilah` says IKK / Sasaran Kegiatan.
+# (Case-sensitive "IKU": the lowercase "iku" of formulas and folder names is code, not a word.)
+BP3MI_TERMS = re.compile(r"\bIKU\b|(?i:Indikator Kinerja Utama|sasaran strategis)")
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_the_units_terms_replace_iku_and_sasaran_strategis(batch, run) -> None:
+    shown = {  # what a reader sees: no markup (anchors such as #gambar-capaian-iku), no ids
+        name: re.sub(r"<[^>]+>", " ", text) if name.endswith(".html") else text
+        for name, text in texts(batch.outputs[run], run).items()
+        if not name.endswith(("values.js", "values.json"))
+    }
+    hits = {
+        name: sorted({m.group(0) for m in BP3MI_TERMS.finditer(t)}) for name, t in shown.items()
+    }
+    assert {name: words for name, words in hits.items() if words} == {}
+
+
 def test_the_search_finds_the_words_in_a_bp3mi_book(batch) -> None:
     # The same search on a BP3MI book must find them, or it proves nothing.
     found = texts(batch.outputs["nusantara-2025-tw1"], "nusantara-2025-tw1")
     assert BP3MI_WORDS.search(found["pdf"]) and BP3MI_WORDS.search(found["xlsx"])
+    assert BP3MI_TERMS.search(found["pdf"]) and BP3MI_TERMS.search(found["docx"])
 
 
 def test_tw1_leads_with_the_issue_example(batch) -> None:

@@ -51,7 +51,7 @@ class Annual:
 
     @cached_property
     def writer(self) -> AnnualWriter:
-        return AnnualWriter(self.book.reg, self.book.pk, self.year)
+        return AnnualWriter(self.book.reg, self.book.pk, self.year, self.book.inputs.unit.istilah)
 
     def _text(self, path: Path) -> str:
         found = self.book.reads.text(path)  # recorded even when missing
@@ -80,13 +80,17 @@ class Annual:
         from lkj.book import annual_charts as charts
 
         reg, pk, w = self.book.reg, self.book.pk, self.writer
+        t = self.book.inputs.unit.istilah
         drawn = {
             "gambar-capaian-sasaran": lambda: (
-                charts.capaian_sasaran(reg, pk),
+                charts.capaian_sasaran(reg, pk, t),
                 w.chart_alt_sasaran(),
             ),
-            "gambar-riwayat": lambda: (charts.riwayat(reg, pk, self.year), w.chart_alt_riwayat()),
-            "gambar-renstra": lambda: (charts.renstra(reg, pk), w.chart_alt_renstra()),
+            "gambar-riwayat": lambda: (
+                charts.riwayat(reg, pk, self.year, t),
+                w.chart_alt_riwayat(),
+            ),
+            "gambar-renstra": lambda: (charts.renstra(reg, pk, t), w.chart_alt_renstra()),
         }[figure_id]()
         return {"fig": drawn[0], "alt": drawn[1], **self.book.figure_caption(figure_id)}
 

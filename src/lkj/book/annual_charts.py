@@ -15,10 +15,11 @@ from matplotlib.figure import Figure
 from lkj.book import chartkit as kit
 from lkj.book.charts import COLORS, label_values, pct_axis, subplots
 from lkj.inputs.pk import PK, Iku
+from lkj.inputs.unit import Terms
 from lkj.values.registry import Registry, Value
 
 
-def capaian_sasaran(reg: Registry, pk: PK) -> Figure:
+def capaian_sasaran(reg: Registry, pk: PK, t: Terms) -> Figure:
     """One bar per sasaran: the mean capaian of its IKUs in the year, with the 100 % line."""
     sasaran = [s for s in pk.sasaran if f"tahunan.{s.kode.lower()}.capaian" in reg]
     values = [reg[f"tahunan.{s.kode.lower()}.capaian"] for s in sasaran][::-1]
@@ -34,7 +35,7 @@ def capaian_sasaran(reg: Registry, pk: PK) -> Figure:
         [v.display for v in values],
         width=0.6,
         color=COLORS[0],
-        label="Rata-rata capaian IKU sasaran",
+        label=f"Rata-rata capaian {t.iku} sasaran",
         horizontal=True,
     )
     ax.set_yticks(list(range(len(values))), labels, fontsize=kit.MIN_PT)
@@ -54,7 +55,7 @@ def _series(reg: Registry, iku: Iku, year: int) -> list[tuple[int, Value]]:
     return [*out, (year, reg[f"{iku.key}.sd_tw4.realisasi"])]
 
 
-def riwayat(reg: Registry, pk: PK, year: int) -> Figure:
+def riwayat(reg: Registry, pk: PK, year: int, t: Terms) -> Figure:
     """Small multiples: each numeric IKU's realisation per year, the report year dark."""
     ikus = [i for i in pk.iku if i.jenis != "kategori"]
     ncols = 3
@@ -72,17 +73,17 @@ def riwayat(reg: Registry, pk: PK, year: int) -> Figure:
         bars = ax.bar([str(y) for y, _ in series], heights, color=colors, width=0.7)
         shown = [kit.MISSING if v.value is None else v.display for _, v in series]
         ax.bar_label(bars, labels=shown, padding=1, fontsize=kit.MIN_PT)
-        ax.set_title(f"IKU {iku.nomor} ({iku.satuan or 'nilai'})", fontsize=kit.MIN_PT)
+        ax.set_title(f"{t.iku} {iku.nomor} ({iku.satuan or 'nilai'})", fontsize=kit.MIN_PT)
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="x", labelsize=kit.MIN_PT)
         ax.set_ylim(0, max([*heights, 1.0]) * 1.35)
-        labelled += [(f"IKU {iku.nomor} {y}", v) for y, v in series]
+        labelled += [(f"{t.iku} {iku.nomor} {y}", v) for y, v in series]
     label_values(fig, labelled)
     return fig
 
 
-def renstra(reg: Registry, pk: PK) -> Figure:
+def renstra(reg: Registry, pk: PK, t: Terms) -> Figure:
     """Per IKU: % of the end-of-plan target reached (bar) and where the plan itself stands
     this year (marker), with the 100 % line (the end target)."""
     ikus = [i for i in pk.iku if f"tahunan.{i.key}.renstra.capaian_akhir" in reg][::-1]
@@ -115,7 +116,7 @@ def renstra(reg: Registry, pk: PK) -> Figure:
     )
     for text in texts:  # the plan's marker may sit under a label: the label stays readable
         text.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85})
-    ax.set_yticks(list(range(len(ikus))), [f"IKU {i.nomor}" for i in ikus])
+    ax.set_yticks(list(range(len(ikus))), [f"{t.iku} {i.nomor}" for i in ikus])
     pct_axis(ax)
     every = [v.value for v in reached]
     ax.set_xlim(0, kit.axis_limit(every))
@@ -125,7 +126,7 @@ def renstra(reg: Registry, pk: PK) -> Figure:
     kit.reference_line(fig, ax, 100, texts, horizontal=True)
     label_values(
         fig,
-        [(f"IKU {i.nomor}", v) for i, v in zip(ikus, reached, strict=True)][::-1]
-        + [(f"Jalur IKU {ikus[n].nomor}", v) for n, v in path][::-1],
+        [(f"{t.iku} {i.nomor}", v) for i, v in zip(ikus, reached, strict=True)][::-1]
+        + [(f"Jalur {t.iku} {ikus[n].nomor}", v) for n, v in path][::-1],
     )
     return fig

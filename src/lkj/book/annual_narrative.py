@@ -15,15 +15,18 @@ from lkj.compute.annual import key, sd
 from lkj.compute.annual_states import Plan, Trend, YearState, year_state
 from lkj.compute.states import Presence, Standing
 from lkj.inputs.pk import PK, Iku, Sasaran
+from lkj.inputs.unit import Terms
 from lkj.values.registry import Registry
 
 
 class AnnualWriter:
     """Writes the annual sentences of one run (quarter 4 of `year`)."""
 
-    def __init__(self, reg: Registry, pk: PK, year: int):
+    def __init__(self, reg: Registry, pk: PK, year: int, terms: Terms | None = None):
         self.reg, self.pk, self.year = reg, pk, year
-        self.w = Writer(reg, pk, 4, year)  # value spans and realisation clauses
+        self.t = terms or Terms()  # the unit's words for IKU, Sasaran Strategis (unit.yml)
+        self.sasaran = self.t.sasaran.lower()  # mid-sentence: "sasaran strategis"
+        self.w = Writer(reg, pk, 4, year, self.t)  # value spans and realisation clauses
 
     def v(self, value_id: str, with_unit: bool = True) -> str:
         return self.w.v(value_id, with_unit)
@@ -39,11 +42,13 @@ class AnnualWriter:
         s = self.state(iku).year
         how = "adalah kategori" if iku.jenis == "kategori" else "sebesar"
         head = (
-            f"Target IKU ini dalam Perjanjian Kinerja Tahun {self.year} {how} "
+            f"Target {self.t.iku} ini dalam Perjanjian Kinerja Tahun {self.year} {how} "
             f"{self.v(iku.key + '.target')}."
         )
         if s.presence is Presence.NO_DATA:
-            return f"{head} Sampai dengan akhir tahun {self.year} IKU ini belum terealisasi."
+            return (
+                f"{head} Sampai dengan akhir tahun {self.year} {self.t.iku} ini belum terealisasi."
+            )
         if s.presence is Presence.ZERO and s.standing is Standing.NONE:
             return f"{head} Realisasi tahun {self.year} nihil, sehingga capaiannya tidak dihitung."
         verdict = {
@@ -51,12 +56,12 @@ class AnnualWriter:
             Standing.CAPPED: "",  # below: the uncapped value exists only for a capped IKU
             Standing.BELOW_TARGET: "Target tahun ini belum tercapai.",
             Standing.LOWER_BETTER: (
-                "Untuk IKU ini nilai yang makin rendah makin baik; realisasi tidak melebihi "
-                "target, sehingga target tercapai."
+                f"Untuk {self.t.iku} ini nilai yang makin rendah makin baik; realisasi tidak "
+                "melebihi target, sehingga target tercapai."
             ),
             Standing.LOWER_WORSE: (
-                "Untuk IKU ini nilai yang makin rendah makin baik; realisasi melebihi target, "
-                "sehingga target belum tercapai."
+                f"Untuk {self.t.iku} ini nilai yang makin rendah makin baik; realisasi melebihi "
+                "target, sehingga target belum tercapai."
             ),
             Standing.CATEGORY_MET: "Kategori tersebut memenuhi kategori target.",
             Standing.CATEGORY_NOT_MET: "Kategori tersebut belum memenuhi kategori target.",
@@ -66,7 +71,8 @@ class AnnualWriter:
         if s.standing is Standing.CAPPED:
             verdict = (
                 f"Target tahun ini terlampaui; capaian sebelum dibatasi sebesar "
-                f"{self.v(s.capaian_id + '_mentah')}, yang dicatat adalah batas capaian IKU ini."
+                f"{self.v(s.capaian_id + '_mentah')}, yang dicatat adalah batas capaian "
+                f"{self.t.iku} ini."
             )
         return " ".join(
             filter(
@@ -142,7 +148,7 @@ class AnnualWriter:
         """(3) the end-of-plan target and the year's place on the path toward it."""
         end_id = key(iku, "renstra", "akhir")
         if end_id not in self.reg:
-            return "Target Renstra untuk IKU ini belum dicatat."
+            return f"Target Renstra untuk {self.t.iku} ini belum dicatat."
         st = self.state(iku)
         end_year = max(
             int(i.rsplit(".", 1)[1]) for i in self.reg.ids(f"tahunan.{iku.key}.renstra.2*")
@@ -166,11 +172,11 @@ class AnnualWriter:
     def standard(self, iku: Iku) -> str:
         st = self.state(iku)
         if st.standard is None:
-            return "Belum ada standar nasional yang ditetapkan untuk IKU ini."
+            return f"Belum ada standar nasional yang ditetapkan untuk {self.t.iku} ini."
         verdict = "memenuhi" if st.standard else "belum memenuhi"
         return (
-            f"Standar nasional IKU ini sebesar {self.v(key(iku, 'standar'))}; realisasi tahun "
-            f"{self.year} {verdict} standar tersebut (capaian "
+            f"Standar nasional {self.t.iku} ini sebesar {self.v(key(iku, 'standar'))}; "
+            f"realisasi tahun {self.year} {verdict} standar tersebut (capaian "
             f"{self.v(key(iku, 'standar', 'capaian'))})."
         )
 
@@ -196,13 +202,13 @@ class AnnualWriter:
 
     # --- Ikhtisar ------------------------------------------------------------------------
     def _listed(self, ikus: list[Iku]) -> str:
-        return ", ".join(f"IKU {i.nomor}" for i in ikus) if ikus else "tidak ada"
+        return ", ".join(f"{self.t.iku} {i.nomor}" for i in ikus) if ikus else "tidak ada"
 
     def overview(self, unit_name: str) -> str:
         return (
             f"Pada tahun {self.year} {e(unit_name)} mengukur {self.w.counted('pk.banyak_iku')} "
-            f"IKU pada {self.w.counted('pk.banyak_sasaran')} sasaran strategis. Rata-rata "
-            f"capaian seluruh IKU sebesar {self.v('rata2.sd_tw4.capaian')}."
+            f"{self.t.iku} pada {self.w.counted('pk.banyak_sasaran')} {self.sasaran}. Rata-rata "
+            f"capaian seluruh {self.t.iku} sebesar {self.v('rata2.sd_tw4.capaian')}."
         )
 
     def highlights(self) -> str:
@@ -230,27 +236,27 @@ class AnnualWriter:
             f"{self.v('anggaran.total.pagu')} terealisasi {self.v('anggaran.total.realisasi')} "
             f"({self.v('anggaran.total.persen')}); sisa anggaran "
             f"{self.v('anggaran.total.sisa')}. Indeks efisiensi seluruh kegiatan "
-            f"{self.v('tahunan.total.efisiensi')}: rata-rata capaian IKU dibagi persentase "
-            "penyerapan anggaran."
+            f"{self.v('tahunan.total.efisiensi')}: rata-rata capaian {self.t.iku} dibagi "
+            "persentase penyerapan anggaran."
         )
 
     def sasaran_capaian(self, number: int, sasaran: Sasaran) -> str:
         return (
-            f"Rata-rata capaian IKU sasaran strategis {number} pada tahun {self.year} sebesar "
-            f"{self.v(f'tahunan.{sasaran.kode.lower()}.capaian')}."
+            f"Rata-rata capaian {self.t.iku} {self.sasaran} {number} pada tahun {self.year} "
+            f"sebesar {self.v(f'tahunan.{sasaran.kode.lower()}.capaian')}."
         )
 
     def chart_alt_sasaran(self) -> str:
         return (
-            f"Diagram batang mendatar: rata-rata capaian IKU per sasaran strategis tahun "
+            f"Diagram batang mendatar: rata-rata capaian {self.t.iku} per {self.sasaran} tahun "
             f"{self.year}, dengan garis target 100%."
         )
 
     def chart_alt_riwayat(self) -> str:
-        return "Diagram kecil per IKU: realisasi tiap tahun, tahun laporan ditandai."
+        return f"Diagram kecil per {self.t.iku}: realisasi tiap tahun, tahun laporan ditandai."
 
     def chart_alt_renstra(self) -> str:
         return (
-            "Diagram batang mendatar per IKU: persentase target akhir Renstra yang dicapai, "
-            f"dengan penanda posisi jalur rencana tahun {self.year}."
+            f"Diagram batang mendatar per {self.t.iku}: persentase target akhir Renstra yang "
+            f"dicapai, dengan penanda posisi jalur rencana tahun {self.year}."
         )

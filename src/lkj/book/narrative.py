@@ -133,7 +133,7 @@ class Writer:
     def evaluation_intro(self, unit_name: str) -> str:
         return (
             f"Hasil evaluasi dan analisis capaian kinerja {e(unit_name)} {self.tw} tahun "
-            f"{self.year} per sasaran strategis adalah sebagai berikut."
+            f"{self.year} per {self.t.sasaran.lower()} adalah sebagai berikut."
         )
 
     def pk_intro(self, unit_name: str) -> str:

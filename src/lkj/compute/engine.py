@@ -327,7 +327,7 @@ class Engine:
             (
                 "pk.banyak_sasaran",
                 len(pk.sasaran),
-                "Banyaknya sasaran strategis",
+                f"Banyaknya {self.inputs.unit.istilah.sasaran.lower()}",
                 pk_file,
                 "sasaran",
             ),

@@ -79,7 +79,7 @@ class AnnualTables(TableBase):
         body = self.sasaran_rows(self.pk.iku, cells)
         body.append(
             [
-                Cell("Rata-rata capaian seluruh IKU", colspan=5, bold=True),
+                Cell(f"Rata-rata capaian seluruh {self.t.iku}", colspan=5, bold=True),
                 self.cell(f"rata2.sd_tw{self.q}.capaian", bold=True),
                 *([Cell("")] if banded else []),
             ]
@@ -158,7 +158,7 @@ class AnnualTables(TableBase):
             widths=(0.4, 2.2, 3.4, 1.2, 1.2, 1.2, 1.2, 1.2),
             align=("center", "left", "left", *centred(5)),
             note="Capaian thd. target akhir = realisasi tahun ini dibandingkan dengan target "
-            "tahun terakhir Rencana Strategis, dengan rumus capaian IKU itu (tanpa batas "
+            f"tahun terakhir Rencana Strategis, dengan rumus capaian {self.t.iku} itu (tanpa batas "
             "capaian); untuk kategori: 100% bila kategori target akhir sudah dicapai.",
         )
 
@@ -174,7 +174,7 @@ class AnnualTables(TableBase):
             ],
         )
         sources = "; ".join(
-            f"IKU {i.nomor}: {self.reg[self.annual_id(i, 'standar')].note}"
+            f"{self.t.iku} {i.nomor}: {self.reg[self.annual_id(i, 'standar')].note}"
             for i in ikus
             if self.reg[self.annual_id(i, "standar")].note
         )
@@ -191,11 +191,11 @@ class AnnualTables(TableBase):
         q = self.q
         header: Rows = [
             [
-                "Kegiatan",
+                self.t.kegiatan,
                 "Pagu (Rp)",
                 f"Realisasi {self.year} (Rp)",
                 "Penyerapan",
-                "Rata-rata Capaian IKU",
+                f"Rata-rata Capaian {self.t.iku}",
                 "Indeks Efisiensi",
             ]
         ]
@@ -230,10 +230,10 @@ class AnnualTables(TableBase):
             body,
             widths=(3, 2.4, 2.4, 1.1, 1.1, 1.0),
             align=("left", "right", "right", *centred(3)),
-            note="Indeks efisiensi = rata-rata capaian IKU kegiatan (%) dibagi persentase "
-            "penyerapan anggaran kegiatan (%). Indeks 1 berarti kinerja sejalan dengan anggaran "
-            "yang diserap; di atas 1, capaian lebih tinggi daripada penyerapan; di bawah 1, "
-            "capaian tertinggal dari penyerapan.",
+            note=f"Indeks efisiensi = rata-rata capaian {self.t.iku} kegiatan (%) dibagi "
+            "persentase penyerapan anggaran kegiatan (%). Indeks 1 berarti kinerja sejalan "
+            "dengan anggaran yang diserap; di atas 1, capaian lebih tinggi daripada "
+            "penyerapan; di bawah 1, capaian tertinggal dari penyerapan.",
         )
 
     def anggaran_tahunan(self) -> TableSpec:
