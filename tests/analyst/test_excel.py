@@ -56,14 +56,27 @@ def test_template_has_instructions_data_and_validation(mini, workbook: Path) -> 
     assert jumlah["F2"].type == "whole" and isinstance(wb["penempatan"]["F2"].value, int)
 
 
+def project(tmp_path: Path) -> Path:
+    """A copy of the shipped project: data, params, and the book files unit.yml names."""
+    root = tmp_path / "proj"
+    for part in ("data", "params", "notebooks"):
+        shutil.copytree(ROOT / part, root / part)
+    for quarto in ROOT.glob("_quarto*.yml"):
+        shutil.copy2(quarto, root / quarto.name)
+    return root
+
+
 @pytest.mark.parametrize(
     "params",
-    ["params/jateng-2025-tw2.yml", "params/nusantara-2025-tw1.yml"],
+    [
+        "params/jateng-2025-tw2.yml",
+        "params/nusantara-2025-tw1.yml",
+        "params/labnusa-2025-tw1.yml",  # its own datasets, declared in data/labnusa/unit.yml
+        "params/jateng-2025-tahunan.yml",  # with renstra.csv, riwayat.csv, standar.csv
+    ],
 )
 def test_unchanged_template_imports_byte_identical(tmp_path: Path, params: str) -> None:
-    root = tmp_path / "proj"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "params", root / "params")
+    root = project(tmp_path)
     run = load_run(root / params)
     before = digest(root / "data")
     xlsx = tmp_path / "t.xlsx"
@@ -192,3 +205,38 @@ def test_nihil_for_a_quarter_with_rows_is_refused_by_sheet_and_row(mini, workboo
         "B (triwulan)",
     )
     assert not mini.path("data/mini/2025/nihil.csv").exists()
+
+
+def test_annual_template_has_the_renstra_sheets_and_import_writes_the_unit_file(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path)
+    params = root / "params/jateng-2025-tahunan.yml"
+    xlsx = tmp_path / "tahunan.xlsx"
+    write_template(load_run(params), xlsx)
+    wb = load_workbook(xlsx)
+    assert {"renstra", "riwayat", "standar"} <= set(wb.sheetnames)
+    renstra = root / "data/jateng/renstra.csv"
+    lines = renstra.read_text(encoding="utf-8").splitlines()
+    assert [c.value for c in wb["renstra"][1]] == lines[0].split(",")
+    rules = {
+        str(dv.sqref).split(":")[0]: dv for dv in wb["renstra"].data_validations.dataValidation
+    }
+    assert rules["A2"].type == "list"  # the IKU codes of pk.yml
+
+    wb["renstra"]["C2"] = "tujuh puluh"
+    wb.save(xlsx)
+    with pytest.raises(InputError) as caught:
+        import_workbook(xlsx, params)
+    (problem,) = [p for p in caught.value.problems if p.severity == "error"]
+    assert problem.file == "tahunan.xlsx, lembar 'renstra'"
+    assert (problem.row, problem.column) == (2, "C (target)")
+
+    iku, year, _ = lines[1].split(",")
+    wb["renstra"]["C2"] = 71.5
+    wb.save(xlsx)
+    result = import_workbook(xlsx, params)
+    assert result.written == [renstra]
+    assert renstra.read_text(encoding="utf-8").splitlines()[1] == f"{iku},{year},71.5"
+    assert main(["undo-import", str(params)]) == 0
+    assert renstra.read_text(encoding="utf-8").splitlines() == lines

@@ -158,24 +158,32 @@ def _copy_inputs(run: Run, dest: Path) -> Path:
         shutil.copytree(ref, paths.reference_dir(data))
     unit = data / run.params.unit
     unit.mkdir(parents=True)
-    profile = run.unit_dir / "profil.yml"
-    if profile.is_file():
-        shutil.copy2(profile, unit / "profil.yml")
+    for path in run.unit_dir.iterdir():  # profil.yml, unit.yml, the annual book's CSVs
+        if path.is_file():
+            shutil.copy2(path, unit / path.name)
     year = unit / str(run.params.year)
     year.mkdir()
     for path in run.year_dir.iterdir():
         if path.is_file():
             shutil.copy2(path, year / path.name)
+    for book in ["notebooks", *(p.name for p in run.root.glob("_quarto*.yml"))]:
+        if (run.root / book).is_dir():  # unit.yml's chapters are checked against them
+            shutil.copytree(run.root / book, dest / book)
+        elif (run.root / book).is_file():
+            shutil.copy2(run.root / book, dest / book)
     params = dest / "params" / run.params_path.name
     params.parent.mkdir()
     shutil.copy2(run.params_path, params)
     return params
 
 
-def _locate(problem: Problem, texts: dict[str, SheetText], year_prefix: str, book: str) -> Problem:
-    """A problem of data/<unit>/<year>/<name>.csv, told by sheet, Excel row and column."""
-    name = problem.file.removeprefix(year_prefix).removesuffix(".csv")
-    st = texts.get(name) if problem.file.startswith(year_prefix) else None
+def _locate(
+    problem: Problem, texts: dict[str, SheetText], sheet_of: dict[str, str], book: str
+) -> Problem:
+    """A problem of a sheet's data file (as the copy shows it), told by sheet, Excel row and
+    column."""
+    name = sheet_of.get(problem.file, "")
+    st = texts.get(name)
     if st is None:
         return problem
     row = st.excel_row.get(problem.row) if problem.row is not None else None
@@ -247,14 +255,16 @@ def import_workbook(path: Path, params: str | Path, replace: bool = False) -> Im
     with tempfile.TemporaryDirectory(prefix="lkj-import-") as tmp:
         copy_params = _copy_inputs(run, Path(tmp))
         copy_run = load_run(copy_params)
-        for st in texts.values():
-            (copy_run.year_dir / st.sheet.path.name).write_text(st.text, encoding="utf-8")
-        prefix = copy_run.shown(copy_run.year_dir) + "/"
+        sheet_of: dict[str, str] = {}
+        for name, st in texts.items():
+            copied = copy_run.data_root / st.sheet.path.relative_to(run.data_root)
+            copied.write_text(st.text, encoding="utf-8")
+            sheet_of[copy_run.shown(copied)] = name
         try:
             found = load_inputs(copy_run).warnings
         except InputError as exc:
             found = [*exc.problems, *exc.warnings]
-        located = [_locate(p, texts, prefix, path.name) for p in found]
+        located = [_locate(p, texts, sheet_of, path.name) for p in found]
         problems += [p for p in located if _not_refused(p, texts)]
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
@@ -298,4 +308,4 @@ def _write_all(
     for tmp, target in staged:
         os.replace(tmp, target)
         result.written.append(target)
-    safety.record_written(result.backup, result.written)
+    safety.record_written(result.backup, result.written, year_dir)

@@ -3,7 +3,9 @@
 A sheet exists for target and every file the unit's declarations require (pagu and
 realisasi_anggaran), for every declared dataset file of the year folder, for every dataset an
 IKU of pk.yml reads, and `nihil` (quarters declared empty; its file is optional, so an empty
-sheet writes no file). Sheets, columns, drop-downs and help texts come from the declarations.
+sheet writes no file); an annual run adds the unit's renstra, riwayat and standar
+(lkj.inputs.annual, beside the year folders). Sheets, columns, drop-downs and help texts come
+from the declarations.
 Sheet names are the file names without ".csv", so a message about
 data/<unit>/<year>/<name>.csv maps to sheet <name> one to one.
 """
@@ -16,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from lkj import paths
-from lkj.inputs import declarations, nihil
+from lkj.inputs import annual, declarations, nihil
 from lkj.inputs import specs as sc
 from lkj.inputs.declarations import Declarations
 from lkj.inputs.params import Run
@@ -34,6 +36,24 @@ NIHIL_COLUMNS = {
     "dataset": "lembar data yang pada triwulan itu memang tidak punya kegiatan",
     "triwulan": "triwulan 1–4 yang dinyatakan nihil (lembar datanya tanpa baris itu)",
     "keterangan": "mengapa nihil, mis. tidak ada pengaduan masuk; boleh kosong",
+}
+
+
+# The annual book's files (lkj.inputs.annual; data/README.md "Laporan tahunan").
+ANNUAL_MEANING = {
+    "renstra": "target Rencana Strategis setiap IKU per tahun rencana (wajib untuk laporan "
+    "tahunan; satu baris per IKU dan tahun)",
+    "riwayat": "realisasi IKU tahun-tahun sebelumnya, untuk perbandingan antartahun (boleh kosong)",
+    "standar": "standar nasional IKU, bila ada (boleh kosong)",
+}
+ANNUAL_COLUMNS = {
+    ("*", "iku"): "kode IKU dari pk.yml (mis. IKU01)",
+    ("*", "tahun"): "tahun, mis. 2025",
+    ("renstra", "target"): "target Renstra tahun itu: angka (titik desimal) atau kategori",
+    ("riwayat", "realisasi"): "realisasi tahun itu (hanya tahun sebelum tahun laporan)",
+    ("riwayat", "keterangan"): "sumber atau catatan; boleh kosong",
+    ("standar", "standar"): "standar nasional: angka (titik desimal) atau kategori",
+    ("standar", "sumber"): "peraturan atau dokumen sumber standar; boleh kosong",
 }
 
 
@@ -90,7 +110,25 @@ def sheets(run: Run, decl: Declarations | None = None) -> list[Sheet]:
     spec = nihil.spec(decl)
     path = run.year_dir / nihil.FILE
     last = Sheet(spec.name, spec, path, optional=True, about=NIHIL_MEANING, help=NIHIL_COLUMNS)
-    return [*found, last]
+    return [*found, last, *(annual_sheets(run) if run.params.kind == "tahunan" else [])]
+
+
+def annual_sheets(run: Run) -> list[Sheet]:
+    """The annual book's files (data/<unit>/renstra.csv …, beside the year folders)."""
+    return [
+        Sheet(
+            name,
+            spec,
+            annual.path_of(run, name),
+            optional=not required,
+            about=ANNUAL_MEANING[name],
+            help={
+                c: ANNUAL_COLUMNS.get((name, c), ANNUAL_COLUMNS.get(("*", c), ""))
+                for c in spec.names
+            },
+        )
+        for name, (spec, _, required) in annual.FILES.items()
+    ]
 
 
 def pk_codes(run: Run, key: str) -> list[str]:
@@ -121,6 +159,6 @@ def choices(run: Run, sheet: str, col: sc.Col, refs: dict[str, list[str]]) -> li
         return refs.get(col.ref)
     if col.name == "kegiatan" and sheet in BUDGET:
         return pk_codes(run, "kegiatan")
-    if sheet == "target" and col.name == "iku":
+    if (sheet == "target" or sheet in annual.FILES) and col.name == "iku":
         return pk_codes(run, "iku")
     return None

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+import os
 import shutil
 import uuid
 from dataclasses import dataclass
@@ -37,13 +38,24 @@ def sha256(path: Path) -> str:
 TEMPLATE_ID = "(templat)"  # the row holding the workbook's own id
 
 
-def record_sources(wb: Workbook, files: list[Path]) -> None:
+def key(target: Path, year_dir: Path) -> str:
+    """How records and backups name a data file: its name in the year folder, and
+    "../<name>" for the unit's own files beside it (renstra.csv … of the annual book)."""
+    return Path(os.path.relpath(target, year_dir)).as_posix()
+
+
+def _restorable(name: str) -> bool:
+    """A key key() can make: a manifest edited by hand must not write anywhere else."""
+    return Path(name).name == name or name == f"../{Path(name).name}"
+
+
+def record_sources(wb: Workbook, files: list[Path], year_dir: Path) -> None:
     ws = wb.create_sheet(SOURCES)
     ws.sheet_state = "hidden"
     ws.append(["berkas", "sha256"])
     ws.append([TEMPLATE_ID, uuid.uuid4().hex])
     for path in files:
-        ws.append([path.name, sha256(path)])
+        ws.append([key(path, year_dir), sha256(path)])
 
 
 def read_sources(wb: Workbook) -> dict[str, str] | None:
@@ -103,10 +115,10 @@ def conflicts(
     earlier = _written_by(year_dir, recorded.get(TEMPLATE_ID, ""))
     for target, text in new_texts.items():
         now = target.read_text(encoding="utf-8") if target.is_file() else ""
-        digest = sha256(target)
-        if target.name not in recorded or now == text:
+        digest, name = sha256(target), key(target, year_dir)
+        if name not in recorded or now == text:
             continue
-        if digest == recorded[target.name] or digest in earlier.get(target.name, set()):
+        if digest == recorded[name] or digest in earlier.get(name, set()):
             continue
         found.append(Conflict(shown(target), short_diff(now, text)))
     return found
@@ -121,18 +133,18 @@ def backup(year_dir: Path, targets: list[Path], template: str) -> Path:
     for target in targets:
         if target.is_file():
             shutil.copy2(target, folder / target.name)
-            files[target.name] = "diganti"
+            files[key(target, year_dir)] = "diganti"
         else:
-            files[target.name] = "baru"
+            files[key(target, year_dir)] = "baru"
     manifest = {"templat": template, "berkas": files, "ditulis": {}}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return folder
 
 
-def record_written(folder: Path, targets: list[Path]) -> None:
+def record_written(folder: Path, targets: list[Path], year_dir: Path) -> None:
     """After writing: the sha256 of each written file (see _written_by)."""
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    manifest["ditulis"] = {t.name: sha256(t) for t in targets}
+    manifest["ditulis"] = {key(t, year_dir): sha256(t) for t in targets}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
@@ -146,11 +158,13 @@ def undo_last(year_dir: Path) -> tuple[Path, list[str]]:
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     restored = []
     for name, state in manifest["berkas"].items():
+        if not _restorable(name):
+            raise LkjError(f"{folder / MANIFEST}: nama berkas {name!r} tidak sah; tidak dipulihkan")
         target = year_dir / name
         if state == "baru":
             target.unlink(missing_ok=True)
         else:
-            shutil.copy2(folder / name, target)
+            shutil.copy2(folder / Path(name).name, target)
         restored.append(name)
     (folder / MANIFEST).rename(folder / f"{MANIFEST}.dibatalkan")
     return folder, restored

@@ -59,7 +59,7 @@ def write_template(run: Run, out: Path) -> list[Sheet]:
         _fill(ws, sheet)
         _validate(ws, run, sheet, refs, lists, list_columns)
     _instructions(guide, run, found, refs)
-    safety.record_sources(wb, [sheet.path for sheet in found])
+    safety.record_sources(wb, [sheet.path for sheet in found], run.year_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return found
