@@ -74,3 +74,35 @@ def test_history_holds_earlier_years_only_and_every_problem_comes_at_once(mini: 
     project.write(RIWAYAT, "iku,tahun,realisasi,keterangan\nIKU01,2025,75,\nIKU02,2024,banyak,\n")
     found = {(p.file, p.row, p.column) for p in problems(project)}
     assert {(RENSTRA, 6, "iku"), (RIWAYAT, 2, "tahun"), (RIWAYAT, 3, "realisasi")} <= found
+
+
+def test_renstra_year_differing_from_the_pk_target_is_a_warning_in_both_files(
+    mini: Project,
+) -> None:
+    project = annual(mini)
+    same = load_inputs(load_run(project.params)).warnings  # GOOD: 80 and Baik, as target.csv
+    assert not [w for w in same if "berbeda dengan target Perjanjian Kinerja" in w.message]
+    mini.write(
+        RENSTRA,
+        GOOD.replace("IKU01,2025,80", "IKU01,2025,82.5").replace(
+            "IKU05,2025,Baik", "IKU05,2025,Sangat Baik"
+        ),
+    )
+    warned = [
+        w
+        for w in load_inputs(load_run(project.params)).warnings
+        if "berbeda dengan target Perjanjian Kinerja" in w.message
+    ]
+    assert [(w.file, w.row, w.column, w.value) for w in warned] == [
+        (RENSTRA, 2, "target", "82.5"),
+        (RENSTRA, 4, "target", "Sangat Baik"),
+    ]
+    assert "(80 di data/mini/2025/target.csv baris 2)" in warned[0].message
+    assert "(Baik di data/mini/2025/target.csv baris 22)" in warned[1].message
+
+
+def test_the_same_target_written_differently_is_no_difference(mini: Project) -> None:
+    project = annual(mini)
+    mini.write(RENSTRA, GOOD.replace("IKU01,2025,80", "IKU01,2025,80.0"))
+    warnings = load_inputs(load_run(project.params)).warnings
+    assert not [w for w in warnings if "berbeda dengan target Perjanjian Kinerja" in w.message]

@@ -145,10 +145,52 @@ def _history_problems(df: pd.DataFrame, shown: str, year: int) -> list[Problem]:
     ]
 
 
+def _pk_target(targets: pd.DataFrame, code: str) -> tuple[str, int] | None:
+    rows = targets[(targets["iku"] == code) & (targets["periode"] == "tahunan")]
+    return None if rows.empty else (str(rows.iloc[0]["target"]), int(rows.iloc[0]["_row"]))
+
+
+def _same(iku: Iku, a: str, b: str) -> bool:
+    try:
+        return figure(iku, a) == figure(iku, b)
+    except ValueError:  # a figure that does not read is reported by its own file's check
+        return True
+
+
+def plan_warnings(
+    pk: PK, renstra: pd.DataFrame, targets: pd.DataFrame, shown: tuple[str, str], year: int
+) -> list[Problem]:
+    """The Renstra target of the report year against the PK's annual target (target.csv): a
+    PK may revise the plan, so a difference is a warning, named in both files."""
+    codes = {i.kode: i for i in pk.iku}
+    found: list[Problem] = []
+    for _, row in renstra[renstra["tahun"] == year].iterrows():
+        iku, text = codes.get(str(row["iku"])), str(row["target"])
+        pk_target = _pk_target(targets, iku.kode) if iku else None
+        if iku is None or pk_target is None or _same(iku, text, pk_target[0]):
+            continue
+        found.append(
+            Problem(
+                shown[0],
+                f"target Renstra {iku.kode} tahun {year} berbeda dengan target Perjanjian Kinerja "
+                f"({pk_target[0]} di {shown[1]} baris {pk_target[1]})",
+                fix="bila salah ketik, samakan keduanya; bila Perjanjian Kinerja memang mengubah "
+                "target Renstra, biarkan: analisis (2) membandingkan realisasi dengan target "
+                "Renstra, Tabel capaian dengan target PK",
+                row=int(row["_row"]),
+                column="target",
+                value=text,
+                severity="warning",
+            )
+        )
+    return found
+
+
 def read_annual(
-    run: Run, pk: PK, files: dict[str, Path] | None = None
+    run: Run, pk: PK, files: dict[str, Path] | None = None, targets: pd.DataFrame | None = None
 ) -> tuple[AnnualInputs, list[Problem]]:
-    """(annual inputs, every problem found); `files` collects the files read (provenance)."""
+    """(annual inputs, every problem found); `files` collects the files read (provenance);
+    with the year's `targets` (target.csv) the Renstra year is compared with the PK."""
     found = AnnualInputs()
     problems: list[Problem] = []
     year = run.params.year
@@ -177,6 +219,14 @@ def read_annual(
             if name == "riwayat":
                 problems += _history_problems(df, shown, year)
         found.frames[name] = df
+    renstra = found.frames.get("renstra")
+    if (
+        targets is not None
+        and renstra is not None
+        and not [p for p in problems if p.severity == "error"]
+    ):
+        where = (found.shown["renstra"], run.shown(run.year_dir / "target.csv"))
+        problems += plan_warnings(pk, renstra, targets, where, year)
     texts = text_dir(run)  # the analyst's annual words: text, never markup (as a quarter's)
     problems += check_texts(texts, {t: run.shown(t) for t in texts.rglob("*.md")})
     return found, problems

@@ -288,7 +288,7 @@ def load_inputs(run: Run) -> Inputs:
     if not unreadable:  # texts stay text: checked before any notebook runs
         problems += _text_problems(run)
     if pk is not None and run.params.kind == "tahunan":  # the annual book's own files
-        problems += read_annual(run, pk, loader.files)[1]
+        problems += read_annual(run, pk, loader.files, targets)[1]
 
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
