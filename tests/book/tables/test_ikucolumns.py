@@ -104,16 +104,18 @@ def test_ratio_columns_split_numerator_and_denominator(mini: Project) -> None:
     assert row_of(tabel3, IKU02)[1:6] == ["40 Orang", "-", "-", "12 Orang", "30%"]
 
     iku = t.iku(t.pk.iku[0])
-    # the realisation the table leads with (here the quarter's) is split, the other is not
+    # the realisation the table leads with (here the quarter's) is split, the other is not;
+    # with ten columns the parts' heads are abbreviated as in Tabel 3 and spelt out below
     assert texts(iku.header_rows)[1] == [
         "Tahunan",
         "Triwulan II",
-        "Pembilang",
-        "Penyebut",
+        "Pemb.",
+        "Peny.",
         "Realisasi",
         "Triwulan II",
         "Tahunan",
     ]
+    assert iku.note == "Pemb. = pembilang, Peny. = penyebut."
     body = texts(iku.body_rows)[0]
     assert body[3:6] == ["23", "36", "63,89%"]
     assert body[-2:] == ["64,86%", "81,08%"]

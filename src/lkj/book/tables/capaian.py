@@ -6,9 +6,11 @@ Which columns Tabel 3 and the per-IKU tables have follows the unit's settings
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lkj.book.catalog import iku_table_id
 from lkj.book.tables.base import Rows, centred
-from lkj.book.tables.ikucolumns import Col, IkuColumns, cells_of, header
+from lkj.book.tables.ikucolumns import PARTS, PARTS_SHORT, Col, IkuColumns, cells_of, header
 from lkj.book.tablespec import Cell, TableSpec
 from lkj.inputs.pk import Iku
 from lkj.values import formatting as fmt
@@ -168,8 +170,12 @@ class CapaianTables(IkuColumns):
         """Tabel 5..: one IKU's targets, realisation and capaian (quarter and cumulative)."""
         figures = self._iku_cols(iku)
         wide = len(figures) > 7  # today's seven: more need a smaller type and a narrower name
+        split = any(c.sub in PARTS for c in figures)
+        if wide:  # at 8 pt "Triwulan I" and "Tahunan" need 1,3; "Pembilang" does not fit: "Pemb."
+            figures = [self._narrow(c) for c in figures]
+        parts = "Pemb. = pembilang, Peny. = penyebut." if wide and split else None
         cols = [
-            Col(self.t.iku_panjang, None, 3 if wide else 4, lambda i: Cell(i.nama)),
+            Col(self.t.iku_panjang, None, 2.3 if wide else 4, lambda i: Cell(i.nama)),
             *figures,
         ]
         return self.spec(
@@ -179,8 +185,15 @@ class CapaianTables(IkuColumns):
             widths=tuple(c.width for c in cols),
             align=("left", *centred(len(cols) - 1)),
             font_size=8 if wide else 9,
-            note=self.bands_note([iku], self._iku_band_basis()),
+            note=" ".join(filter(None, [self.bands_note([iku], self._iku_band_basis()), parts]))
+            or None,
         )
+
+    @staticmethod
+    def _narrow(col: Col) -> Col:
+        if col.sub in PARTS:
+            return replace(col, sub=PARTS_SHORT[PARTS.index(col.sub)], width=1.0)
+        return replace(col, width=max(col.width, 1.3))
 
     def _iku_band_basis(self) -> str:
         if self.headline_sd:

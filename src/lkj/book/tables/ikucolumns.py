@@ -19,6 +19,8 @@ from lkj.inputs.pk import Iku
 from lkj.inputs.unit import Unit
 
 Cells = Callable[[Iku], list[Cell]]
+PARTS = ("Pembilang", "Penyebut")  # the sub-heads of a split ratio (kolom_rasio)
+PARTS_SHORT = ("Pemb.", "Peny.")
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class IkuColumns(TableBase):
                 else Cell(DASH)
             )
 
-        names = ("Pemb.", "Peny.") if short else ("Pembilang", "Penyebut")
+        names = PARTS_SHORT if short else PARTS
         return [
             Col(head, names[0], 0.8 if short else 1.6, part("pembilang")),
             Col(head, names[1], 0.8 if short else 1.6, part("penyebut")),
