@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from lkj.book.catalog import Catalog, Entry
 from lkj.book.outline import Outline
+from lkj.inputs.buku import Entry as Entry_
+from lkj.inputs.buku import numbered
 from lkj.inputs.load import Inputs
 from lkj.values import formatting as fmt
 from lkj.values.registry import Registry
@@ -19,21 +21,58 @@ def has_standards(reg: Registry) -> bool:
     return bool(reg.ids("tahunan.iku*.standar"))
 
 
+# The annual book's chapters as _quarto-tahunan.yml orders them (tests/book/test_annual_catalog.py
+# holds the two together): which BAB a table or figure of buku.yml's `tabel`/`gambar` is in.
+CHAPTERS = numbered(
+    [
+        Entry_("notebooks/tahunan_index.ipynb", depan=True),
+        Entry_("notebooks/tahunan_ikhtisar.ipynb", depan=True),
+        Entry_("notebooks/tahunan_bab1.ipynb"),
+        Entry_("notebooks/tahunan_bab2.ipynb"),
+        Entry_("notebooks/tahunan_bab3a.ipynb", bagian="BAB III Akuntabilitas Kinerja"),
+        Entry_("notebooks/tahunan_bab3b.ipynb", bagian="BAB III Akuntabilitas Kinerja"),
+        Entry_("notebooks/tahunan_bab4.ipynb"),
+    ]
+)
+
+
+def _numbered(outline: Outline, kind: str, label: str, shown: set[str] | None) -> list[Entry]:
+    """The tables (figures) of the annual chapters in reading order, numbered as the unit
+    numbers its books ("Tabel 5", or with `tabel.penomoran: per_bab` "Tabel 3.2")."""
+    items = [
+        (chapter, i)
+        for chapter in CHAPTERS
+        for i in getattr(outline.defaults.bab.get(chapter.stem), kind, None) or []
+        if shown is None or i in shown
+    ]
+    numbers = outline.numbers(label, [chapter for chapter, _ in items])
+    return [Entry(i, n, kind, outline.title(i)) for (_, i), n in zip(items, numbers, strict=True)]
+
+
 def annual_catalog(inputs: Inputs, reg: Registry | None = None) -> Catalog:
     """Titles from buku.yml (a unit's `tabel.judul` overrides them, as in the quarterly book)."""
     params, profile = inputs.run.params, inputs.profile
-    title = Outline(inputs).title
-    tables = ["tbl-renstra", "tbl-pk", "tbl-capaian-tahunan", "tbl-riwayat", "tbl-renstra-progres"]
-    if reg is None or has_standards(reg):
-        tables.append("tbl-standar")
-    tables += ["tbl-efisiensi", "tbl-anggaran-tahunan"]
-    figures = ["gambar-capaian-sasaran", "gambar-riwayat", "gambar-renstra"]
-    entries = [Entry(i, f"Tabel {n}", "tabel", title(i)) for n, i in enumerate(tables, start=1)]
-    entries += [Entry(i, f"Gambar {n}", "gambar", title(i)) for n, i in enumerate(figures, start=1)]
+    outline = Outline(inputs)
+    standards = reg is None or has_standards(reg)
+    tables = _numbered(
+        outline, "tabel", "Tabel", None if standards else _without_standards(outline)
+    )
+    entries = [*tables, *_numbered(outline, "gambar", "Gambar", None)]
     appendix = ["lampiran-pk", *(["lampiran-jejak"] if params.trace_appendix else [])]
     people = {"kepala": profile.kepala.jabatan, "atasan": profile.atasan.jabatan}
     entries += [
-        Entry(i, f"Lampiran {fmt.roman(n)}", "lampiran", title(i, **people), i == "lampiran-jejak")
+        Entry(
+            i,
+            f"Lampiran {fmt.roman(n)}",
+            "lampiran",
+            outline.title(i, **people),
+            i == "lampiran-jejak",
+        )
         for n, i in enumerate(appendix, start=1)
     ]
     return Catalog(entries)
+
+
+def _without_standards(outline: Outline) -> set[str]:
+    every = {i for c in CHAPTERS for i in getattr(outline.defaults.bab.get(c.stem), "tabel", [])}
+    return every - {"tbl-standar"}
