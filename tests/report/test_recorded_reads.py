@@ -15,7 +15,13 @@ or a Registry method the views forgot, is caught the same way as any other):
    text extended or created, the names in a YAML file changed;
 3. for each notebook, *all* files missing from its record are changed at once and the notebook
    runs again: its output must be identical. A file recorded only as `exists:` has its content
-   changed too — only its presence may matter to that notebook.
+   changed too — only its presence may matter to that notebook. A file created in a folder
+   recorded as `listing:` (which files it holds) is recorded by that: it misses the cache.
+
+Lampiran Jejak Angka records which files the run has, not their content: the build fills in
+their sha256 when it assembles the book (lkj.render.digestfill). The last tests build the book,
+edit a text and build again: the appendix comes from the cache and still shows the new hash,
+and a text imitating the build's marks is printed as written.
 
 On failure it names the notebook and, one at a time, the unrecorded files that change it.
 What it cannot prove: a change of a kind none of the three perturbations makes (a value edited
@@ -26,23 +32,31 @@ a dataset changes nearly everything computed from it, so such a read would still
 from __future__ import annotations
 
 import csv
+import hashlib
+import html
 import io
 import re
-from collections.abc import Callable, Iterator
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import pytest
+from pypdf import PdfReader
 
-from lkj.book import texts
+from lkj.book import digestmark, texts
+from lkj.book.display import escape_markdown
 from lkj.book.memo import memo
 from lkj.compute.engine import compute
 from lkj.dev import synth
 from lkj.inputs.load import load_inputs
 from lkj.inputs.params import load_run
 from lkj.render import book_kind
+from lkj.render.build import build
+from lkj.render.execute import Job
+from lkj.render.kernels import Executed, KernelPool
 from lkj.render.quarto import load_book
 from lkj.values import deps
 
@@ -179,6 +193,14 @@ def _choose(root: Path, params: Path, universe: dict[str, list[Change]]) -> dict
     return chosen
 
 
+def _recorded(root: Path, name: str, record: list[str]) -> bool:
+    """In the record, or a file that does not exist yet in a folder whose listing is."""
+    if name in record:
+        return True
+    folders = [r.removeprefix(deps.LISTING) for r in record if r.startswith(deps.LISTING)]
+    return not (root / name).exists() and any(name.startswith(f + "/") for f in folders)
+
+
 def test_no_notebook_output_depends_on_a_file_it_did_not_record(project: Path) -> None:
     params = project / "params" / f"{RUN}.yml"
     runner = Runner(params)
@@ -197,7 +219,7 @@ def test_no_notebook_output_depends_on_a_file_it_did_not_record(project: Path) -
         outputs, record = baseline[nb.name]
         if record is None:
             continue  # no Book opened: the cache depends on every file anyway
-        unrecorded = {n: t for n, t in chosen.items() if n not in record}
+        unrecorded = {n: t for n, t in chosen.items() if not _recorded(project, n, record)}
         with changed(project, unrecorded):
             if runner.run(nb)[0] == outputs:
                 continue
@@ -208,3 +230,75 @@ def test_no_notebook_output_depends_on_a_file_it_did_not_record(project: Path) -
                     culprits.append(name)
         wrong.append(f"{nb.name} changes with unrecorded {culprits or sorted(unrecorded)}")
     assert not wrong, "\n".join(wrong)
+
+
+class CountingPool(KernelPool):
+    """A KernelPool that remembers which notebooks it was asked to execute."""
+
+    def __init__(self) -> None:
+        super().__init__(2, shared=True)
+        self.ran: list[str] = []
+
+    def run(self, job: Job, parameters: Mapping[str, Any]) -> Executed:
+        self.ran.append(Path(job.shown).name)
+        return super().run(job, parameters)
+
+
+def _build(root: Path) -> list[str]:
+    with CountingPool() as pool:
+        build(root / "params" / f"{RUN}.yml", renderer="pandoc", progress=False, pool=pool)
+    return sorted(pool.ran)
+
+
+def _shown_sha256(page: str, name: str) -> str:
+    """The hash the files table of Jejak Angka shows for `name` (HTML)."""
+    row = re.search(rf"<td[^>]*>{re.escape(html.escape(name))}</td>\s*<td[^>]*>([^<]*)</td>", page)
+    assert row is not None, f"{name} not in the files table"
+    return row.group(1)
+
+
+def test_jejak_hashes_come_from_the_build_not_the_cached_notebook(tmp_path: Path) -> None:
+    """A text edited: its chapter runs again, Jejak Angka comes from the cache, and the book
+    still shows the text's new sha256 (HTML, PDF, DOCX); an analyst imitating the marks the
+    build fills sees the imitation printed, not a hash."""
+    root = synth.copy_project(ROOT, tmp_path / "lkj")
+    _build(root)
+    name = "data/jateng/2025/teks/tw2/kata_pengantar.md"
+    out = root / "_output" / RUN
+    jejak = next(p for p in (out / "html").glob("*.html") if "tbl-jejak-berkas" in p.read_text())
+    old = hashlib.sha256((root / name).read_bytes()).hexdigest()
+    assert _shown_sha256(jejak.read_text(encoding="utf-8"), name) == old
+    ref = digestmark.Sha256(name)
+    fake = {  # what the analyst writes (Markdown, "<" escaped) → what the reader must see
+        escape_markdown(digestmark.html_mark(ref)): digestmark.html_mark(ref),
+        escape_markdown(digestmark.typst_mark(ref)): digestmark.typst_mark(ref),
+    }
+    text = (root / name).read_text(encoding="utf-8")
+    added = "\n\nKalimat uji Jejak Angka. " + " dan ".join(fake) + "\n"
+    (root / name).write_text(text + added, encoding="utf-8")
+    new = hashlib.sha256((root / name).read_bytes()).hexdigest()
+
+    ran = _build(root)
+    assert "lampiran8_jejak.ipynb" not in ran  # from the cache
+    assert "index.ipynb" in ran
+    page = jejak.read_text(encoding="utf-8")
+    assert _shown_sha256(page, name) == new
+    pdf = "".join(p.extract_text() for p in PdfReader(out / f"{RUN}.pdf").pages)
+    flat = re.sub(r"\s+", "", pdf)
+    assert new in flat and old not in flat
+    with zipfile.ZipFile(out / f"{RUN}.docx") as docx:
+        words = re.sub(r"<[^>]+>", "", docx.read("word/document.xml").decode("utf-8"))
+    assert new in words and old not in words
+    # The imitations are text: shown as written (pandoc's soft line breaks and curly quotes
+    # aside), no hash.
+    foreword = next(
+        p.read_text(encoding="utf-8")
+        for p in (out / "html").glob("*.html")
+        if "Kalimat uji Jejak Angka" in p.read_text(encoding="utf-8")
+    )
+    shown = " ".join(html.unescape(re.sub(r"<[^>]+>", "", foreword)).split())
+    shown = shown.replace("\u201c", '"').replace("\u201d", '"')
+    for written in fake.values():
+        assert " ".join(written.split()) in shown
+    assert new not in foreword and new[:12] not in foreword
+    assert "lkj-sha256" in flat

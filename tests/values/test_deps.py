@@ -76,7 +76,44 @@ def test_a_missing_value_depends_on_its_family_only(reads: Reads) -> None:
 def test_a_missing_value_of_an_unknown_family_depends_on_everything(reads: Reads) -> None:
     assert record(lambda: reads.find("iku99.tw2.realisasi")) == {"ALL-A", "ALL-B"}
     assert record(lambda: reads.ids("*.nothing")) == {"ALL-A", "ALL-B"}
-    assert record(reads.every_value) == {"ALL-A", "ALL-B"}
+
+
+LISTINGS = {deps.LISTING + "data/mini", deps.LISTING + "data/referensi"}
+
+
+def test_every_value_depends_on_the_input_files_and_which_files_there_are(
+    reads: Reads,
+) -> None:
+    # compute reads only the input files: not the texts, not the published figures
+    found = record(reads.every_value)
+    assert found == set(reads._inputs.files) | LISTINGS
+    assert not any(f.endswith(".md") for f in found)
+
+
+def test_the_list_of_files_depends_on_which_exist_not_on_their_content(reads: Reads) -> None:
+    names = record(reads.file_names)
+    listed = reads.file_names()
+    assert Y + "pengaduan.csv" in listed
+    assert names == {deps.EXISTS + n for n in listed} | LISTINGS | {"data/mini/unit.yml"}
+
+
+def test_a_listing_changes_with_a_file_added_or_removed_not_edited(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "u"
+    (folder / "2025").mkdir(parents=True)
+    (folder / "2025" / "a.csv").write_text("x\n", encoding="utf-8")
+    name = deps.LISTING + "data/u"
+    before = Snapshot(tmp_path).digest(name)
+    assert before is not None
+    (folder / "2025" / "a.csv").write_text("changed\n", encoding="utf-8")
+    assert Snapshot(tmp_path).digest(name) == before
+    (folder / "2025" / "teks").mkdir()
+    (folder / "2025" / "teks" / "b.md").write_text("b\n", encoding="utf-8")
+    added = Snapshot(tmp_path).digest(name)
+    assert added != before
+    (folder / "2025" / "teks" / "b.md").unlink()
+    assert Snapshot(tmp_path).digest(name) == before
+    (folder / "2025" / "a.csv").unlink()
+    assert Snapshot(tmp_path).digest(name) not in (before, added)
 
 
 def test_a_pattern_depends_on_its_family_even_when_it_matches(reads: Reads) -> None:

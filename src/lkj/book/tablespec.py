@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from lkj.book.digestmark import Sha256, html_mark, typst_mark
 from lkj.book.tablekeep import kept_groups, spacer_cells
 
 Align = Literal["left", "center", "right"]
@@ -56,6 +57,9 @@ class Cell:
     value_id: str | None = None
     anchor: str | None = None  # a link target: HTML id and typst label (Jejak Angka entries)
     pdf_link: bool = True  # False: no PDF link to the entry (a cell inside that very entry)
+    # Lines of file hashes the build fills in (lkj.book.digestmark), text lines between them;
+    # when given, they are what the cell shows (`text` then only names the cell in errors).
+    digests: tuple[str | Sha256, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
@@ -200,9 +204,18 @@ def _html_cell(tag: str, cell: Cell, default_align: str | None) -> str:
     if cell.anchor:
         attrs.append(f'id="{html.escape(cell.anchor)}"')
     body = _html_text(cell.text)
+    if cell.digests:
+        body = "<br>".join(
+            html.escape(p) if isinstance(p, str) else html_mark(p) for p in _lines(cell)
+        )
     if cell.bold and tag == "td":
         body = f"<strong>{body}</strong>"
     return f"<{tag}{' ' if attrs else ''}{' '.join(attrs)}>{body}</{tag}>"
+
+
+def _lines(cell: Cell) -> list[str | Sha256]:
+    """The lines of a cell with digests: its text parts split at line breaks."""
+    return [x for p in cell.digests for x in (p.split("\n") if isinstance(p, str) else [p])]
 
 
 def _body_aligns(spec: TableSpec) -> list[str | None]:
@@ -282,6 +295,9 @@ def typst_text(text: str) -> str:
 
 def _typst_cell(cell: Cell, *, header: bool, default_align: str | None) -> str:
     body = typst_text(cell.text)
+    if cell.digests:
+        parts = (f"#{typst_str(p)}" if isinstance(p, str) else typst_mark(p) for p in _lines(cell))
+        body = "[" + "#linebreak()".join(parts) + "]"
     if header or cell.bold:
         body = f"[#strong{body}]"
     if cell.value_id and cell.pdf_link:

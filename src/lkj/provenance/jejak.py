@@ -5,21 +5,28 @@ has the same list, its values clickable into the provenance panel. The appendix 
 values of the registry, not only the ones a page shows: the notebooks run in parallel, so
 none knows what the others display, and the inputs of a shown value (e.g. a capaian before
 its cap) belong to its lineage anyway. values.json says which are shown where.
+
+The files' sha256 are not computed here: each is a mark (lkj.book.digestmark) that the build
+fills in when it assembles the book (lkj.render.digestfill). So this appendix depends on
+which files the run has, not on what they hold (docs/performance.md, rule 5): editing a text
+no longer runs it again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
+from lkj.book.digestmark import Sha256
 from lkj.book.tablespec import Cell, TableSpec
-from lkj.provenance.manifest import input_files, withheld_files
+from lkj.provenance.manifest import withheld_files
 from lkj.provenance.record import sha256
 from lkj.provenance.rows import line_ranges
 from lkj.values.registry import Value
 
 PREFIX = "jejak:"  # typst label / HTML id of an entry: "jejak:iku07.tw2.realisasi"
 MAX_RANGES = 48  # characters of row ranges before "…": the full list is in values.json
+SHORT = 12  # hex digits of a source file's sha256 in the value table
 GROUPS = {
     "renstra": "Rencana strategis",
     "pk": "Perjanjian kinerja",
@@ -54,21 +61,24 @@ def rows_text(rows: Iterable[int]) -> str:
 
 
 def _source_cells(
-    v: Value, hashes: dict[str, str], withheld: frozenset[str] = frozenset()
-) -> tuple[str, str]:
+    v: Value, files: Collection[str], withheld: frozenset[str] = frozenset()
+) -> tuple[str, Cell | str]:
     # Public edition, personal data: the count only (line numbers could be intersected).
     where = [
         f"{Path(s.file).name}, "
         + (f"{len(s.rows)} baris" if s.file in withheld else rows_text(s.rows))
         for s in v.sources
     ]
-    short = [hashes.get(s.file, "?")[:12] for s in v.sources]
-    return "\n".join(where) or "—", "\n".join(short) or "—"
+    short: tuple[str | Sha256, ...] = tuple(
+        Sha256(s.file, SHORT) if s.file in files else "?" for s in v.sources
+    )
+    shown = Cell("sha256", digests=short) if short else "—"
+    return "\n".join(where) or "—", shown
 
 
-def files_table(files: dict[str, Path], table_id: str = "tbl-jejak-berkas") -> TableSpec:
+def files_table(files: Iterable[str], table_id: str = "tbl-jejak-berkas") -> TableSpec:
     body: list[list[Cell | str]] = [
-        [name, Cell(sha256(path), align="left")] for name, path in files.items()
+        [name, Cell("sha256", align="left", digests=(Sha256(name),))] for name in files
     ]
     return TableSpec(
         id=table_id,
@@ -84,7 +94,7 @@ def files_table(files: dict[str, Path], table_id: str = "tbl-jejak-berkas") -> T
 
 def values_table(
     values: Iterable[Value],
-    hashes: dict[str, str],
+    files: Collection[str],
     iku_names: dict[str, str],
     withheld: frozenset[str] = frozenset(),
 ) -> TableSpec:
@@ -98,7 +108,7 @@ def values_table(
         if title != group:
             body.append([Cell(title, colspan=7, bold=True, align="left")])
             group = title
-        where, short = _source_cells(v, hashes, withheld)
+        where, short = _source_cells(v, files, withheld)
         formula = v.formula + (f"\n({v.note})" if v.note else "")
         body.append(
             [
@@ -125,12 +135,11 @@ def values_table(
 
 
 def jejak_tables(book) -> list[TableSpec]:  # book: lkj.book.core.Book (import cycle otherwise)
-    files = input_files(book.inputs)
-    hashes = {name: sha256(path) for name, path in files.items()}
+    files = book.reads.file_names()  # which files the run has: their hashes come later
     term = book.inputs.unit.istilah.iku  # the unit's word for IKU (unit.yml `istilah`)
     names = {i.key: f"{term} {i.nomor}" for i in book.pk.iku}
     withheld = frozenset(withheld_files(book.inputs, files))
-    return [files_table(files), values_table(book.reg, hashes, names, withheld)]
+    return [files_table(files), values_table(book.reg, files, names, withheld)]
 
 
 def intro(book) -> str:

@@ -63,6 +63,14 @@ def lkj_digest() -> str:
     return digest_bytes(f"cache-format-{FORMAT}".encode(), files.lkj_digest().encode())
 
 
+def names_digest(folder: Path) -> str | None:
+    """sha256 of the names of every file under `folder` (None: no such folder)."""
+    if not folder.is_dir():
+        return None
+    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    return digest_bytes("\n".join(names).encode("utf-8"))
+
+
 @dataclass
 class Snapshot:
     """Hashes of the files of one project taken when the build started, computed on demand.
@@ -79,6 +87,8 @@ class Snapshot:
             if shown.startswith(deps.EXISTS):  # an existence question, not the content
                 path = self.root / shown.removeprefix(deps.EXISTS)
                 self._known[shown] = "ada" if path.is_file() else None
+            elif shown.startswith(deps.LISTING):  # which files a folder holds, not their content
+                self._known[shown] = names_digest(self.root / shown.removeprefix(deps.LISTING))
             else:
                 self._known[shown] = file_digest(self.root / shown)
         return self._known[shown]

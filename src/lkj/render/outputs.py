@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lkj import paths
 from lkj.inputs.params import Run
-from lkj.render import pagerules
+from lkj.render import digestfill, pagerules
 from lkj.render.assemble import BookDoc, BookMeta, assemble, read_meta
 from lkj.render.cache import assembly_key, digest_bytes
 from lkj.render.docx import write_docx
@@ -100,7 +100,13 @@ def quarto_book(plan: Plan, executed: Executed, tmp: Path, report: Reporter) -> 
     meta = book_meta(plan.book, plan.run, executed.notebooks)
     with Step(report, "quarto", "quarto render (HTML + PDF typst)"):
         warnings = render_quarto(
-            plan.book, executed.notebooks, plan.build_dir, tmp, plan.run.name, meta
+            plan.book,
+            executed.notebooks,
+            plan.build_dir,
+            tmp,
+            plan.run.name,
+            meta,
+            file_hashes(plan),
         )
     for warning in warnings:
         report.warn(warning)
@@ -158,10 +164,20 @@ def tables_and_values(plan: Plan, executed: Executed, tmp: Path, report: Reporte
         step.detail = xlsx_detail
 
 
+def file_hashes(plan: Plan) -> digestfill.Digests:
+    """The sha256 of each file of the run as this build's snapshot took it."""
+    return digestfill.digests(plan.run.root, plan.files)
+
+
 def read_book(reads: ChapterReads, plan: Plan, executed: list[Path], report: Reporter) -> BookDoc:
     """The chapters' pandoc ASTs as one book (render/assemble.py)."""
     with Step(report, "pandoc", "pandoc: notebook → AST") as step:
         html_asts, typst_asts = reads.asts("html", executed), reads.asts("typst", executed)
+        digest_of = file_hashes(plan)  # Jejak Angka's hashes (not in the notebook's output)
+        html_asts, typst_asts = (
+            digestfill.fill(html_asts, digest_of),
+            digestfill.fill(typst_asts, digest_of),
+        )
         media = [m / "html" for m in reads.media]
         doc = assemble(list(plan.book.chapters), html_asts, typst_asts, media)
         step.detail = f"{len(doc.entries)} tabel/lampiran terdaftar"
@@ -209,7 +225,7 @@ def render_pandoc(plan: Plan, executed: Executed, tmp: Path, report: Reporter) -
 
     def docx() -> None:
         with Step(report, "docx", "DOCX (Word)") as step:
-            asts = reads.asts("docx", notebooks)
+            asts = digestfill.fill(reads.asts("docx", notebooks), file_hashes(plan))
             out = tmp / f"{name}.docx"
             step.detail = write_docx(
                 chapters, notebooks, media_root, out, meta, plan.workers, cache_root, asts

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from lkj import paths
 from lkj.render.assemble import BookDoc, assemble
+from lkj.render.digestfill import fill
 from lkj.render.html import write_html
-from lkj.render.outputs import book_meta, tables_and_values
+from lkj.render.outputs import book_meta, file_hashes, tables_and_values
 from lkj.render.plan import Plan
 from lkj.render.progress import Reporter, Step
 from lkj.render.publish import swap_in
@@ -39,8 +40,9 @@ def served_book(
     """outputs.read_book on copies of the chapter ASTs: assembling rewrites them in place
     (picture paths, numbering), and the full assembly after this one needs them as read."""
     with Step(report, "pandoc", "pandoc: notebook → AST (pratinjau)"):
-        html = copy.deepcopy(reads.asts("html", notebooks))
-        typst = copy.deepcopy(reads.asts("typst", notebooks))
+        digest_of = file_hashes(plan)  # Jejak Angka's hashes (render/digestfill.py)
+        html = copy.deepcopy(fill(reads.asts("html", notebooks), digest_of))
+        typst = copy.deepcopy(fill(reads.asts("typst", notebooks), digest_of))
         media = [m / "html" for m in reads.media]
         doc = assemble(list(plan.book.chapters), html, typst, media)
     for warning in doc.warnings:

@@ -28,6 +28,7 @@ from lkj import paths
 from lkj.book.tablespec import typst_str
 from lkj.errors import BuildError
 from lkj.render.assemble import BookMeta
+from lkj.render.digestfill import Digests, fill_notebook
 from lkj.render.quarto import Book
 from lkj.render.quarto_offline import make_offline
 from lkj.render.quarto_stage import chapter_entries, stage_chapters, write_notebooks
@@ -119,11 +120,21 @@ def _listed(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def stage_project(book: Book, executed: list[Path], folder: Path, meta: BookMeta) -> list[str]:
-    """Write the Quarto project into folder (emptied first); return the chapters left out."""
+def stage_project(
+    book: Book,
+    executed: list[Path],
+    folder: Path,
+    meta: BookMeta,
+    digest_of: Digests | None = None,
+) -> list[str]:
+    """Write the Quarto project into folder (emptied first); return the chapters left out.
+    `digest_of` gives Jejak Angka's file hashes (lkj.render.digestfill)."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     staged, skipped = stage_chapters(book, executed)
+    if digest_of is not None:
+        for item in staged:
+            fill_notebook(item.notebook, digest_of)
     write_notebooks(staged, folder)
     chapters, appendices = chapter_entries(staged)
     config = project_config(book, meta, chapters, appendices)
@@ -154,11 +165,17 @@ def run_quarto(folder: Path, dest: Path, epoch: int | None = None) -> None:
 
 
 def render_quarto(
-    book: Book, executed: list[Path], build_dir: Path, tmp: Path, name: str, meta: BookMeta
+    book: Book,
+    executed: list[Path],
+    build_dir: Path,
+    tmp: Path,
+    name: str,
+    meta: BookMeta,
+    digest_of: Digests | None = None,
 ) -> list[str]:
     """tmp/html (the Quarto book) and tmp/<name>.pdf; returns warnings for the build."""
     folder = build_dir / paths.QUARTO_STAGE
-    skipped = stage_project(book, executed, folder, meta)
+    skipped = stage_project(book, executed, folder, meta, digest_of)
     html = tmp / "html"
     run_quarto(folder, html, source_epoch(meta))
     pdfs = sorted(html.glob("*.pdf"))

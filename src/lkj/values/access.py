@@ -136,7 +136,10 @@ class Reads:
         return found
 
     def every_value(self) -> list[Value]:
-        deps.everything()  # the set of values itself depends on every file
+        # The set of values depends on every input file (compute reads nothing else: not the
+        # texts, not the published figures) and on which files there are.
+        deps.files(self._inputs.files)
+        self._listing()
         return list(self._reg)
 
     # --- datasets --------------------------------------------------------------------------
@@ -175,6 +178,27 @@ class Reads:
     def every_file(self) -> dict[str, Path]:
         deps.everything()
         return self._inputs.files
+
+    def file_names(self) -> list[str]:
+        """The shown name of every file of the run (`run_files`, in its order), recorded as
+        which files exist, not what they hold (rule 5): Lampiran Jejak Angka lists them, and
+        the build fills in their hashes (lkj.book.digestmark)."""
+        found = list(run_files(self._inputs))
+        self._listing()
+        for name in found:
+            deps.exists(name)
+        # unit.yml's declarations decide which files of the folders are read at all.
+        deps.file(self.file_of(UNIT))
+        return found
+
+    def _listing(self) -> None:
+        """Depend on which files exist where a run's files can appear (a file added or
+        removed changes the answer), and on the published figures being there."""
+        run = self.run
+        for folder in (run.unit_dir, paths.reference_dir(run.data_root)):
+            deps.listing(run.shown(folder))
+        if run.params.published_figures:
+            deps.exists(run.shown(run.root / run.params.published_figures))
 
     def warnings(self) -> list[Any]:
         deps.everything()  # validation warnings come from any file

@@ -18,6 +18,7 @@ from pathlib import Path
 
 ALL = "*"  # recorded when any input file could change what the notebook saw
 EXISTS = "exists:"  # prefix of a dependency on a file's existence, not on its content
+LISTING = "listing:"  # prefix of a dependency on which files a folder holds (names only)
 
 
 @dataclass
@@ -71,6 +72,12 @@ def exists(shown: str) -> None:
     """The notebook asked whether an input file exists (e.g. an optional dataset): its answer
     changes when the file appears or disappears, not when its content changes."""
     file(EXISTS + shown)
+
+
+def listing(shown_folder: str) -> None:
+    """The notebook's answer depends on which files the folder holds (at any depth), not on
+    their content: a file added or removed there changes it."""
+    file(LISTING + shown_folder)
 
 
 def everything() -> None:
