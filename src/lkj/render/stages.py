@@ -45,11 +45,18 @@ class Executed:
                 work.close()
 
 
-def validate_inputs(run: Run) -> Inputs:
-    """lkj.inputs.load.load_inputs: every problem of every input file, or the loaded inputs."""
+def validate_inputs(run: Run, cache_root: Path | None = None, *, read: bool = True) -> Inputs:
+    """lkj.inputs.load.load_inputs: every problem of every input file, or the loaded inputs.
+
+    With cache_root each CSV file unchanged since an earlier build (or earlier in this
+    process: lkj preview) is not read or checked again (lkj.inputs.frames); the rules across
+    files always run. read=False (--force) checks every file and refreshes the entries.
+    """
+    from lkj.inputs.frames import FrameCache
     from lkj.inputs.load import load_inputs
 
-    return load_inputs(run)
+    folder = None if cache_root is None else paths.cache_part(cache_root, "frames")
+    return load_inputs(run, FrameCache(folder, read=read))
 
 
 def validated(plan: Plan, report: Reporter) -> Inputs | None:
@@ -59,7 +66,7 @@ def validated(plan: Plan, report: Reporter) -> Inputs | None:
         if plan.cache.validated(key):
             step.detail = "tidak berubah sejak validasi terakhir"
             return None
-        inputs = validate_inputs(plan.run)
+        inputs = validate_inputs(plan.run, plan.cache.root, read=not plan.force)
         step.detail = f"{len(inputs.files)} berkas"
         plan.cache.mark_validated(key)
         return inputs
