@@ -22,7 +22,7 @@ from lkj.render.kernels import KernelPool
 from lkj.render.plan import Plan
 from lkj.render.progress import Reporter, Step
 from lkj.render.reads import ChapterReads
-from lkj.render.rundata import RunData
+from lkj.render.rundata import RunData, load_cached
 
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
     from lkj.inputs.load import Inputs
@@ -46,17 +46,10 @@ class Executed:
 
 
 def validate_inputs(run: Run, cache_root: Path | None = None, *, read: bool = True) -> Inputs:
-    """lkj.inputs.load.load_inputs: every problem of every input file, or the loaded inputs.
-
-    With cache_root each CSV file unchanged since an earlier build (or earlier in this
-    process: lkj preview) is not read or checked again (lkj.inputs.frames); the rules across
-    files always run. read=False (--force) checks every file and refreshes the entries.
-    """
-    from lkj.inputs.frames import FrameCache
-    from lkj.inputs.load import load_inputs
-
-    folder = None if cache_root is None else paths.cache_part(cache_root, "frames")
-    return load_inputs(run, FrameCache(folder, read=read))
+    """Every problem of every input file, or the loaded inputs (render.rundata.load_cached:
+    with cache_root, an unchanged CSV file is not read or checked again; read=False for
+    --force)."""
+    return load_cached(run, cache_root, read=read)
 
 
 def validated(plan: Plan, report: Reporter) -> Inputs | None:
