@@ -9,7 +9,7 @@ import pytest
 from conftest import Project
 
 from lkj import paths
-from lkj.inputs import frames
+from lkj.inputs import frames, validation
 from lkj.inputs.params import load_run
 from lkj.inputs.specs import Spec
 from lkj.render.stages import validate_inputs
@@ -19,13 +19,13 @@ from lkj.render.stages import validate_inputs
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files load_csv really reads; every call starts as a new process (empty memory)."""
     seen: list[str] = []
-    real = frames.load_csv
+    real = validation.load_csv
 
     def counting(spec: Spec, path: Path, shown: str, *args: Any, **kwargs: Any) -> frames.Result:
         seen.append(shown)
         return real(spec, path, shown, *args, **kwargs)
 
-    monkeypatch.setattr(frames, "load_csv", counting)
+    monkeypatch.setattr(validation, "load_csv", counting)
     return seen
 
 

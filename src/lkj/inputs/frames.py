@@ -30,6 +30,8 @@ import json
 import pickle
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +39,6 @@ import pandas as pd
 from lkj import files
 from lkj.errors import Problem
 from lkj.inputs.specs import Spec
-from lkj.inputs.validation import load_csv
 
 FORMAT = 1  # bump when the entry layout or what a key covers changes
 MEMORY_FILES = 512  # files kept in memory (LRU); a run has ≈ 25, a batch shares referensi
@@ -66,15 +67,28 @@ def entry_key(
     )
 
 
+@lru_cache(maxsize=1)
 def _pandera_version() -> str:
-    import pandera
-
-    return str(pandera.__version__)
+    return metadata.version("pandera")  # without importing it: a hit never needs pandera
 
 
 def _copied(result: Result) -> Result:
     df, problems = result
     return (None if df is None else df.copy(deep=True)), list(problems)
+
+
+def _validated(
+    spec: Spec,
+    path: Path,
+    shown: str,
+    year: int,
+    references: dict[str, list[str]],
+    data: bytes | None,
+) -> Result:
+    # Imported here: validation imports pandera (≈ 0,3 s), which a run of hits never needs.
+    from lkj.inputs.validation import load_csv
+
+    return load_csv(spec, path, shown, year, references, data=data)
 
 
 @dataclass
@@ -126,7 +140,7 @@ class FrameCache:
             data = path.read_bytes()
         except OSError:  # load_csv explains it as it always did
             self.parsed.append(shown)
-            return load_csv(spec, path, shown, year, references)
+            return _validated(spec, path, shown, year, references, None)
         key = entry_key(spec, data, shown, year, references)
         slot = f"{path}\0{spec.name}"
         found = self._lookup(slot, key)
@@ -134,7 +148,7 @@ class FrameCache:
             self.reused.append(shown)
             return _copied(found)
         self.parsed.append(shown)
-        result = load_csv(spec, path, shown, year, references, data=data)
+        result = _validated(spec, path, shown, year, references, data)
         if key is not None:
             self.memory.put(slot, key, _copied(result))
             self._store(key, result)

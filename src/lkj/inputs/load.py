@@ -44,7 +44,6 @@ from lkj.inputs.targets import target_problems
 from lkj.inputs.textfiles import quarter_texts, text_problems
 from lkj.inputs.unit import FILE as UNIT_FILE
 from lkj.inputs.unit import Unit
-from lkj.inputs.validation import load_csv
 from lkj.inputs.yamlio import KeyPath
 
 # --- the result --------------------------------------------------------------------------
@@ -160,8 +159,12 @@ class _Loader:
         if not self.confined(path):
             return None
         self.files[shown] = path
-        read = load_csv if self.frames is None else self.frames.load_csv
-        df, found = read(spec, path, shown, self.run.params.year, refs)
+        if self.frames is None:
+            from lkj.inputs.validation import load_csv  # pandera: ≈ 0,3 s to import
+
+            df, found = load_csv(spec, path, shown, self.run.params.year, refs)
+        else:  # pandera is imported only if a file has to be read again
+            df, found = self.frames.load_csv(spec, path, shown, self.run.params.year, refs)
         self.problems.extend(found)
         return df
 
