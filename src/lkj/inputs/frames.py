@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -85,7 +86,7 @@ def _validated(
     references: dict[str, list[str]],
     data: bytes | None,
 ) -> Result:
-    # Imported here: validation imports pandera (≈ 0,3 s), which a run of hits never needs.
+    # Imported here: validation imports pandera (≈ 0.3 s), which a run of hits never needs.
     from lkj.inputs.validation import load_csv
 
     return load_csv(spec, path, shown, year, references, data=data)
@@ -97,19 +98,23 @@ class Memory:
 
     limit: int = MEMORY_FILES
     _slots: OrderedDict[str, tuple[str, Result]] = field(default_factory=OrderedDict)
+    # A batch validates two runs at once in threads; an entry is never changed, only replaced.
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(self, slot: str, key: str) -> Result | None:
-        found = self._slots.get(slot)
-        if found is None or found[0] != key:
-            return None
-        self._slots.move_to_end(slot)
-        return found[1]
+        with self._lock:
+            found = self._slots.get(slot)
+            if found is None or found[0] != key:
+                return None
+            self._slots.move_to_end(slot)
+            return found[1]
 
     def put(self, slot: str, key: str, result: Result) -> None:
-        self._slots[slot] = (key, result)  # replaces the file's older version
-        self._slots.move_to_end(slot)
-        while len(self._slots) > self.limit:
-            self._slots.popitem(last=False)
+        with self._lock:
+            self._slots[slot] = (key, result)  # replaces the file's older version
+            self._slots.move_to_end(slot)
+            while len(self._slots) > self.limit:
+                self._slots.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._slots)

@@ -160,7 +160,7 @@ class _Loader:
             return None
         self.files[shown] = path
         if self.frames is None:
-            from lkj.inputs.validation import load_csv  # pandera: ≈ 0,3 s to import
+            from lkj.inputs.validation import load_csv  # pandera: ≈ 0.3 s to import
 
             df, found = load_csv(spec, path, shown, self.run.params.year, refs)
         else:  # pandera is imported only if a file has to be read again
