@@ -98,7 +98,8 @@ TYPST_SOURCE = "typst"  # main.typ, lkj.typ and images: the exact PDF source
 XLSX = "xlsx"  # the book's tables, written while the notebooks run
 TIMINGS = "timings.json"  # how long each notebook took last time (a scheduling hint)
 ASSEMBLY_STAMP = "assembly.key"  # what the published output was assembled from
-CACHE_PARTS = ("notebooks", "validated", "pandoc", "pdf", "docx")  # below CACHE
+# below CACHE; "frames": each CSV file's parsed, validated frame (lkj.inputs.frames)
+CACHE_PARTS = ("notebooks", "validated", "frames", "pandoc", "pdf", "docx")
 
 
 def cache_part(cache: Path, name: str) -> Path:

@@ -6,9 +6,10 @@ pydantic, messages translating its errors), reading and strictcsv (CSV bytes →
 strict about quotes and invisible characters), specs (what each CSV file holds), parsing and
 numbers (text → typed columns; Indonesian number habits), tableschema (a spec as a pandera
 schema), validation (failure cases → problems), targets, crossfile and quarters (rules across
-files), textfiles (the analyst's Markdown as UTF-8), load (all of it for one run:
+files), textfiles (the analyst's Markdown as UTF-8), frames (each CSV file's validated frame
+and problems kept between runs), load (all of it for one run:
 `load_inputs` → `Inputs`; `read_run` keeps data problems visible behind params problems).
 hints holds the wording every problem shares.
 
-May import: lkj.errors, lkj.paths.
+May import: lkj.errors, lkj.paths, lkj.files.
 """

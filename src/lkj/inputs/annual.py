@@ -26,7 +26,6 @@ from lkj.inputs.params import Run
 from lkj.inputs.pk import PK, Iku
 from lkj.inputs.specs import Col, Spec
 from lkj.inputs.textcheck import check_texts
-from lkj.inputs.validation import load_csv
 
 
 def _year(name: str = "tahun") -> Col:
@@ -212,6 +211,8 @@ def read_annual(
             continue
         if files is not None:
             files[shown] = path
+        from lkj.inputs.validation import load_csv  # pandera: imported when a file is read
+
         df, errors = load_csv(spec, path, shown, year, {})
         problems += errors
         if df is not None:

@@ -33,6 +33,7 @@ from lkj.inputs.crossfile import (
     value_problems,
 )
 from lkj.inputs.declarations import Declarations
+from lkj.inputs.frames import FrameCache
 from lkj.inputs.hints import suggest
 from lkj.inputs.models import load_model
 from lkj.inputs.params import ParamsError, Run, load_run
@@ -43,7 +44,6 @@ from lkj.inputs.targets import target_problems
 from lkj.inputs.textfiles import quarter_texts, text_problems
 from lkj.inputs.unit import FILE as UNIT_FILE
 from lkj.inputs.unit import Unit
-from lkj.inputs.validation import load_csv
 from lkj.inputs.yamlio import KeyPath
 
 # --- the result --------------------------------------------------------------------------
@@ -144,6 +144,7 @@ class _Loader:
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
     decl: Declarations = field(default_factory=declarations.default)
+    frames: FrameCache | None = None  # per-file results kept between runs (lkj.inputs.frames)
 
     def confined(self, path: Path) -> bool:
         """False (and a problem) when a file leaves the project folder through a symlink."""
@@ -158,7 +159,12 @@ class _Loader:
         if not self.confined(path):
             return None
         self.files[shown] = path
-        df, found = load_csv(spec, path, shown, self.run.params.year, refs)
+        if self.frames is None:
+            from lkj.inputs.validation import load_csv  # pandera: ≈ 0.3 s to import
+
+            df, found = load_csv(spec, path, shown, self.run.params.year, refs)
+        else:  # pandera is imported only if a file has to be read again
+            df, found = self.frames.load_csv(spec, path, shown, self.run.params.year, refs)
         self.problems.extend(found)
         return df
 
@@ -252,9 +258,13 @@ def _unit(loader: _Loader, path: Path) -> tuple[Unit | None, dict[KeyPath, int]]
     return found, lines
 
 
-def load_inputs(run: Run) -> Inputs:
-    """Read and validate every input of the run; raise InputError listing every problem."""
-    loader = _Loader(run, files={run.shown(run.params_path): run.params_path})
+def load_inputs(run: Run, frames: FrameCache | None = None) -> Inputs:
+    """Read and validate every input of the run; raise InputError listing every problem.
+
+    frames: reuse each CSV file's own reading and checks while the file, its declaration and
+    what it is checked against are unchanged; the rules across files run again either way.
+    """
+    loader = _Loader(run, files={run.shown(run.params_path): run.params_path}, frames=frames)
     unit, unit_lines = _unit(loader, run.unit_dir / UNIT_FILE)
     decl = loader.decl
     references = loader.references()

@@ -59,14 +59,15 @@ def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
 
 
 def read_csv_text(
-    path: Path, shown: str, numeric: Mapping[str, str] | None = None
+    path: Path, shown: str, numeric: Mapping[str, str] | None = None, *, data: bytes | None = None
 ) -> tuple[RawCsv | None, list[Problem]]:
     """Every cell as text (nothing guessed), or the problems that stop the file being read.
 
     numeric: number columns of the file ("int" or "number"), so a decimal comma that split a
-    number into two cells is explained for the column it belongs to.
+    number into two cells is explained for the column it belongs to. data: the file's bytes,
+    when the caller has read them already.
     """
-    text, problems = _decode(path.read_bytes(), shown)
+    text, problems = _decode(path.read_bytes() if data is None else data, shown)
     if text is None:
         return None, problems
     if not text.strip():

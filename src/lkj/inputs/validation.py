@@ -216,13 +216,22 @@ def validate_table(
 
 
 def load_csv(
-    spec: Spec, path: Path, shown: str, year: int, references: dict[str, list[str]]
+    spec: Spec,
+    path: Path,
+    shown: str,
+    year: int,
+    references: dict[str, list[str]],
+    *,
+    data: bytes | None = None,
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Validated frame with `_row` (and `_quarter`), or None and the problems found."""
+    """Validated frame with `_row` (and `_quarter`), or None and the problems found.
+
+    data: the file's bytes when the caller read them already (lkj.inputs.frames keys its
+    entry by exactly the bytes parsed)."""
     numeric = {c.name: c.kind for c in spec.columns if c.is_numeric}
     if spec.name == TARGET:  # a target is a number unless the IKU is a category
         numeric["target"] = "number"
-    raw, problems = read_csv_text(path, shown, numeric)
+    raw, problems = read_csv_text(path, shown, numeric, data=data)
     if raw is None:
         return None, problems
     schema = TableSchema(spec, year, references)

@@ -12,12 +12,25 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkj import paths
 from lkj.inputs.params import Run
 from lkj.render import handoff
 
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
     from lkj.book.core import Book as RunBook
     from lkj.inputs.load import Inputs
+
+
+def load_cached(run: Run, cache_root: Path | None, *, read: bool = True) -> Inputs:
+    """lkj.inputs.load.load_inputs, each CSV file unchanged since an earlier build (or earlier
+    in this process: lkj preview) taken from its entry (lkj.inputs.frames) instead of being
+    read and checked again; the rules across files always run. read=False (--force) checks
+    every file and refreshes the entries."""
+    from lkj.inputs.frames import FrameCache
+    from lkj.inputs.load import load_inputs
+
+    folder = None if cache_root is None else paths.cache_part(cache_root, "frames")
+    return load_inputs(run, FrameCache(folder, read=read))
 
 
 class RunData:
@@ -34,12 +47,11 @@ class RunData:
         from lkj.render.xlsx import write_tables_xlsx
 
         try:
-            if inputs is None:
-                book = RunBook.open(run.params_path)
-            else:
-                from lkj.compute.engine import compute
+            if inputs is None:  # unchanged since validated: each CSV comes from its cache entry
+                inputs = load_cached(run, paths.cache_dir(run.root))
+            from lkj.compute.engine import compute
 
-                book = RunBook(inputs, compute(inputs))
+            book = RunBook(inputs, compute(inputs))
             # Public runs leave no personal column on disk, not even in _build/ (security.md).
             handoff.publish(run, redacted(book.inputs), book.reg)  # for the kernels (book.memo)
         finally:

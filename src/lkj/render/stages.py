@@ -22,7 +22,7 @@ from lkj.render.kernels import KernelPool
 from lkj.render.plan import Plan
 from lkj.render.progress import Reporter, Step
 from lkj.render.reads import ChapterReads
-from lkj.render.rundata import RunData
+from lkj.render.rundata import RunData, load_cached
 
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
     from lkj.inputs.load import Inputs
@@ -45,11 +45,11 @@ class Executed:
                 work.close()
 
 
-def validate_inputs(run: Run) -> Inputs:
-    """lkj.inputs.load.load_inputs: every problem of every input file, or the loaded inputs."""
-    from lkj.inputs.load import load_inputs
-
-    return load_inputs(run)
+def validate_inputs(run: Run, cache_root: Path | None = None, *, read: bool = True) -> Inputs:
+    """Every problem of every input file, or the loaded inputs (render.rundata.load_cached:
+    with cache_root, an unchanged CSV file is not read or checked again; read=False for
+    --force)."""
+    return load_cached(run, cache_root, read=read)
 
 
 def validated(plan: Plan, report: Reporter) -> Inputs | None:
@@ -59,7 +59,7 @@ def validated(plan: Plan, report: Reporter) -> Inputs | None:
         if plan.cache.validated(key):
             step.detail = "tidak berubah sejak validasi terakhir"
             return None
-        inputs = validate_inputs(plan.run)
+        inputs = validate_inputs(plan.run, plan.cache.root, read=not plan.force)
         step.detail = f"{len(inputs.files)} berkas"
         plan.cache.mark_validated(key)
         return inputs
