@@ -21,11 +21,11 @@ from pathlib import Path
 
 from lkj import paths
 from lkj.errors import BuildError
-from lkj.render import pandoc
+from lkj.render import docx_pages, docx_reuse, pandoc
 from lkj.render.assemble import BookMeta
 from lkj.render.docx_layout import Layout, layout
 from lkj.render.docx_package import normalized_odt, package
-from lkj.render.docx_pages import fill, measure, soffice_version, unfilled
+from lkj.render.docx_pages import fill, measure, soffice, soffice_version, unfilled
 from lkj.render.quarto import Chapter
 
 REFERENCE = "docx/reference.docx"
@@ -135,7 +135,7 @@ def write_docx(
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip()
         raise BuildError(f"DOCX: pandoc gagal (kode {proc.returncode}): {message}")
-    docx, odt_bytes, note = _paginate(out.read_bytes(), done, meta)
+    docx, odt_bytes, note = _paginate(out.read_bytes(), done, meta, cache_dir)
     out.write_bytes(docx)
     if odt_bytes is not None:
         odt.write_bytes(odt_bytes)
@@ -181,16 +181,32 @@ def _cached(entry: Path, out: Path, odt: Path) -> str | None:
     return note.decode("utf-8")
 
 
-def _paginate(written: bytes, done: Layout, meta: BookMeta) -> tuple[bytes, bytes | None, str]:
-    """(DOCX with the lists' page numbers, ODT or None, progress line)."""
-    first = package(written, done, meta)
+def _measured(first: bytes, cache_dir: Path | None) -> tuple[docx_pages.Measured | None, str, str]:
+    """(LibreOffice's pages of `first` or None, why None, how they were found). With
+    cache_dir, a measurement of a document whose layout cannot differ (docx_reuse) is used
+    instead of running LibreOffice, and a new one is stored for the next build."""
+    key = None
+    if cache_dir is not None and not WRITE_ODT and soffice() is not None:
+        key = docx_reuse.layout_key(first)
+        if key is not None and (reused := docx_reuse.stored(cache_dir, key)) is not None:
+            return reused, "", "LibreOffice; tata letak sama, hanya sidik sha256 berubah"
     try:
         measured = measure(first, want_odt=WRITE_ODT)
     except (OSError, subprocess.SubprocessError, ValueError) as exc:
-        measured = None
-        why = f"LibreOffice gagal ({str(exc)[:200]})"
-    else:
-        why = "LibreOffice (soffice) tidak terpasang"
+        return None, f"LibreOffice gagal ({str(exc)[:200]})", ""
+    if measured is None:
+        return None, "LibreOffice (soffice) tidak terpasang", ""
+    if key is not None and cache_dir is not None and measured.pages:
+        docx_reuse.store(cache_dir, key, measured)
+    return measured, "", "LibreOffice"
+
+
+def _paginate(
+    written: bytes, done: Layout, meta: BookMeta, cache_dir: Path | None = None
+) -> tuple[bytes, bytes | None, str]:
+    """(DOCX with the lists' page numbers, ODT or None, progress line)."""
+    first = package(written, done, meta)
+    measured, why, how = _measured(first, cache_dir)
     if measured is None or not measured.pages:
         docx = package(written, done, meta, True, lambda xml: unfilled(xml, done))
         return (
@@ -200,4 +216,4 @@ def _paginate(written: bytes, done: Layout, meta: BookMeta) -> tuple[bytes, byte
         )
     docx = package(written, done, meta, False, lambda xml: fill(xml, done, measured.pages))
     odt = normalized_odt(measured.odt) if measured.odt else None
-    return docx, odt, f"{measured.page_count} halaman (LibreOffice){', ODT' if odt else ''}"
+    return docx, odt, f"{measured.page_count} halaman ({how}){', ODT' if odt else ''}"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from lkj.render import pandoc
+from lkj.render.docx_digests import digest_columns, digest_run, digest_twips, is_digest
 from lkj.render.docx_ooxml import block_inlines, esc, inline_runs, rpr, run
 
 BODY_PT = 11.0
@@ -40,9 +41,12 @@ def _char_em(ch: str) -> float:
     return 0.63
 
 
-def text_twips(text: str, pt: float, bold: bool = False) -> int:
-    em = sum(_char_em(c) for c in text)
+def _twips(em: float, pt: float, bold: bool) -> int:
     return round(em * pt * 20 * (1.1 if bold else 1.0))
+
+
+def text_twips(text: str, pt: float, bold: bool = False) -> int:
+    return _twips(sum(_char_em(c) for c in text), pt, bold)
 
 
 @dataclass(frozen=True)
@@ -113,23 +117,38 @@ def font_size(table: dict) -> float:
 
 
 def column_widths(
-    shares: list[float], cells: list[Placed], pt: float, avail: int
+    shares: list[float],
+    cells: list[Placed],
+    pt: float,
+    avail: int,
+    digests: frozenset[int] = frozenset(),
 ) -> tuple[list[int], float]:
     """Twips per column and the font size: the shares of the spec, but every column at
     least as wide as its longest word or number (smaller font if the page cannot hold
-    them all)."""
+    them all). digests: the columns of sha256 digests (docx_digests), in monospace."""
     n = len(shares)
     total = sum(shares) or 1.0
     share = [s / total if s > 0 else 1.0 / n for s in shares]
 
+    # each cell's words once (bold walks the cell's nodes): the font size may be tried often
+    words: list[tuple[int, bool, list[tuple[str, float | None]]]] = []
+    for p in cells:
+        if p.colspan == 1:
+            mono = p.col in digests and not p.header
+            measured = [
+                (w, None if mono and is_digest(w) else sum(_char_em(c) for c in w))
+                for w in p.text.split() or [""]
+            ]
+            words.append((p.col, p.bold, measured))
+
     def needs(size: float) -> list[int]:
         need = [CELL_PAD] * n
-        for p in cells:
-            if p.colspan != 1:
-                continue
-            words = p.text.split() or [""]
-            widest = max(text_twips(w, size, p.bold) for w in words)
-            need[p.col] = max(need[p.col], widest + CELL_PAD)
+        for col, bold, measured in words:
+            widest = max(
+                digest_twips(w, size) if em is None else _twips(em, size, bold)
+                for w, em in measured
+            )
+            need[col] = max(need[col], widest + CELL_PAD)
         return need
 
     need = needs(pt)
@@ -147,7 +166,7 @@ def column_widths(
     return widths, pt
 
 
-def _cell_xml(p: Placed, width: int, pt: float) -> str:
+def _cell_xml(p: Placed, width: int, pt: float, digests: bool = False) -> str:
     props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if p.colspan > 1:
         props.append(f'<w:gridSpan w:val="{p.colspan}"/>')
@@ -159,7 +178,11 @@ def _cell_xml(p: Placed, width: int, pt: float) -> str:
     paras = []
     ppr = f'<w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="{p.align}"/></w:pPr>'
     for inlines in block_inlines(p.cell[4]) or [[]]:
-        paras.append(f"<w:p>{ppr}{inline_runs(inlines, bold=p.header, size=pt)}</w:p>")
+        text = pandoc.stringify(inlines)
+        if digests and not p.header and is_digest(text):
+            paras.append(f"<w:p>{ppr}{digest_run(text, pt)}</w:p>")
+        else:
+            paras.append(f"<w:p>{ppr}{inline_runs(inlines, bold=p.header, size=pt)}</w:p>")
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{''.join(paras)}</w:tc>"
 
 
@@ -170,7 +193,9 @@ def _merged_xml(width: int, span: int) -> str:
     )
 
 
-def _section_rows(placed: list[list[Placed]], widths: list[int], pt: float) -> list[str]:
+def _section_rows(
+    placed: list[list[Placed]], widths: list[int], pt: float, digests: frozenset[int]
+) -> list[str]:
     below: dict[tuple[int, int], int] = {}  # (row, col) covered by a rowspan -> its colspan
     out = []
     for row in placed:
@@ -189,7 +214,8 @@ def _section_rows(placed: list[list[Placed]], widths: list[int], pt: float) -> l
                 c += span
             elif c in cells:
                 p = cells[c]
-                xml.append(_cell_xml(p, sum(widths[c : c + p.colspan]), pt))
+                width = sum(widths[c : c + p.colspan])
+                xml.append(_cell_xml(p, width, pt, p.col in digests))
                 c += p.colspan
             else:  # a ragged row (the spec checks the grid; HTML tables from elsewhere)
                 xml.append(_merged_xml(widths[c], 1).replace("<w:vMerge/>", ""))
@@ -208,8 +234,10 @@ def table_xml(table: dict, avail: int) -> tuple[str, list[list[Placed]]]:
     placed_head = place(head, True)
     placed_body = place(body, False, start=len(head))
     cells = [p for row in placed_head + placed_body for p in row]
-    widths, pt = column_widths(shares, cells, font_size(table), avail)
-    rows = _section_rows(placed_head, widths, pt) + _section_rows(placed_body, widths, pt)
+    digests = digest_columns([p for row in placed_head for p in row])
+    widths, pt = column_widths(shares, cells, font_size(table), avail, digests)
+    rows = _section_rows(placed_head, widths, pt, digests)
+    rows += _section_rows(placed_body, widths, pt, digests)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     props = (
         '<w:tblPr><w:tblStyle w:val="Table"/>'
