@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -220,3 +221,92 @@ def test_ctrl_c_during_a_build_leaves_no_process(tmp_path: Path) -> None:
     assert alive == [], [p.cmdline() for p in alive]
     assert running.process.returncode == 0
     assert "pratinjau dihentikan" in running.log.read_text(encoding="utf-8")
+
+
+# --- the parts, in this process --------------------------------------------------------------
+
+
+def _get(url: str) -> dict[str, object]:
+    with urllib.request.urlopen(url, timeout=WAIT) as r:
+        return dict(json.loads(r.read()))
+
+
+def test_status_is_pushed_to_a_waiting_page_and_a_stop_answers_it(tmp_path: Path) -> None:
+    from lkj.render.preview_server import Server, Status
+
+    status = Status()
+    server = Server(tmp_path, tmp_path, status, 0)
+    server.start()
+    url = server.url + "__lkj/status"
+    try:
+        now = _get(url)
+        asked = f"{url}?after={now['seq']}&token={now['token']}"
+        answers: list[dict[str, object]] = []
+        waiting = threading.Thread(target=lambda: answers.append(_get(asked)))
+        waiting.start()
+        until(lambda: status.waiting == 1, "the page's request to wait for a change")
+        assert answers == []  # held open: nothing has changed yet
+        status.update(version=1)  # what Preview.rebuild does after swapping a book in
+        waiting.join(WAIT)
+        assert [a["version"] for a in answers] == [1]
+        assert answers[0]["seq"] != now["seq"]
+        # a stale token (a restarted preview) is answered at once, whatever the number
+        assert _get(f"{url}?after={answers[0]['seq']}&token=other")["version"] == 1
+        # several tabs wait at once; stopping the server answers all of them
+        latest = f"{url}?after={answers[0]['seq']}&token={now['token']}"
+        tabs = [threading.Thread(target=lambda: answers.append(_get(latest))) for _ in range(3)]
+        for tab in tabs:
+            tab.start()
+        until(lambda: status.waiting == 3, "three waiting tabs")
+    finally:
+        server.close()
+    for tab in tabs:
+        tab.join(WAIT)
+    assert len(answers) == 4 and all(a["version"] == 1 for a in answers)
+
+
+def test_served_page_carries_the_version_it_shows(tmp_path: Path) -> None:
+    from lkj.render.preview_server import Server, Status
+
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "index.html").write_text("<html><body>isi</body></html>", "utf-8")
+    status = Status(version=3)
+    server = Server(tmp_path, tmp_path, status, 0)
+    server.start()
+    try:
+        with urllib.request.urlopen(server.url + "html/index.html", timeout=WAIT) as r:
+            page = r.read().decode("utf-8")
+    finally:
+        server.close()
+    served = {"version": 3, "seq": status.seq, "token": status.token}
+    assert f"var served = {json.dumps(served)}," in page
+    assert page.index("isi") < page.index("data-lkj-preview") < page.index("</body>")
+
+
+def test_discarded_folder_is_gone_at_once_and_deleted_in_the_background(tmp_path: Path) -> None:
+    from lkj.render import trash
+
+    media = tmp_path / "media"
+    (media / "01-bab" / "html").mkdir(parents=True)
+    (media / "01-bab" / "html" / "gambar.png").write_bytes(b"png" * 1000)
+    killed = tmp_path / f".media{trash.MARK}deadbeef"  # left by a process killed mid-delete
+    (killed / "sisa").mkdir(parents=True)
+    trash.discard(media)
+    assert not media.exists()  # the name is free at once: the next build writes there
+    media.mkdir()
+    trash.wait()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["media"]  # no stale, no half folder
+    assert list(media.iterdir()) == []
+
+
+def test_swap_serves_the_new_folder_and_leaves_no_old_one(tmp_path: Path) -> None:
+    from lkj.render import trash
+
+    final, tmp = tmp_path / "preview", tmp_path / ".preview.tmp-1"
+    for folder, text in ((final, "lama"), (tmp, "baru")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text, "utf-8")
+    trash.swap(tmp, final)
+    assert (final / "index.html").read_text("utf-8") == "baru"
+    trash.wait()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["preview"]

@@ -15,6 +15,7 @@ under src/lkj restarts the kernels and forgets the digest of lkj's source (cache
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -39,6 +40,11 @@ from lkj.render.publish import publish
 from lkj.render.stages import Executed, execute
 
 SOURCE = Path(lkj.__file__).resolve().parent  # src/lkj: a change here restarts the kernels
+# watchfiles: a batch is yielded STEP ms after its last event (an editor's save is a few
+# events within a millisecond or two: write, rename, chmod), at most DEBOUNCE ms after its
+# first. Every ms of STEP is waited for on every edit (before: 400/100).
+STEP = 30
+DEBOUNCE = 300
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,15 @@ def ignored(path: str) -> bool:
     parts = Path(path).parts
     noise = {paths.BUILD, paths.OUTPUT, ".ipynb_checkpoints", "__pycache__"}
     return bool(noise.intersection(parts)) or Path(path).name.startswith(".~")
+
+
+def release_memory() -> None:
+    """Give the assembly's freed heap back to the system (glibc keeps it otherwise): measured
+    688 → 509 MB resident after one text-edit build with its PDF and DOCX. Elsewhere a no-op."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 class Preview:
@@ -131,10 +146,9 @@ class Preview:
             return outcome
         shown = [job.shown for job in planned.misses]
         outcome = Outcome(True, time.perf_counter() - started, shown)
-        with self.status.lock:  # version last: the page reloads only onto a whole book
-            self.status.error, self.status.building = "", False
-            self.status.version += 1
-            version = self.status.version
+        # after the swap: the pages are told (pushed) only of a whole book
+        version = self.status.version + 1  # only this thread changes the version
+        self.status.update(error="", building=False, version=version)
         self.outputs = threading.Thread(
             target=self.write_outputs,
             args=(planned, executed, report, version),
@@ -157,6 +171,7 @@ class Preview:
             return
         finally:
             report.close()
+            release_memory()
         took = f"{time.perf_counter() - started:.1f} s".replace(".", ",")
         self.status.update(published=version)
         self.console.print(f"  [green]✓[/] PDF dan DOCX diperbarui ({took})", soft_wrap=True)
@@ -206,8 +221,8 @@ class Preview:
 
         batches = watch(
             *watched(self.root or self.params.resolve().parent),
-            debounce=400,
-            step=100,
+            debounce=DEBOUNCE,
+            step=STEP,
             stop_event=self.stop_event,
             raise_interrupt=True,
         )

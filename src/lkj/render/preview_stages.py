@@ -11,19 +11,18 @@ run data. The served pages link the PDF and DOCX of `_output/<run>/`.
 
 from __future__ import annotations
 
-import copy
 import shutil
 import tempfile
 from pathlib import Path
 
 from lkj import paths
+from lkj.render import trash
 from lkj.render.assemble import BookDoc, assemble
 from lkj.render.digestfill import fill
 from lkj.render.html import write_html
 from lkj.render.outputs import book_meta, file_hashes, tables_and_values
 from lkj.render.plan import Plan
 from lkj.render.progress import Reporter, Step
-from lkj.render.publish import swap_in
 from lkj.render.reads import ChapterReads
 from lkj.render.rundata import RunData
 from lkj.render.stages import Executed
@@ -37,12 +36,13 @@ def served_folder(plan: Plan) -> Path:
 def served_book(
     reads: ChapterReads, plan: Plan, notebooks: list[Path], report: Reporter
 ) -> BookDoc:
-    """outputs.read_book on copies of the chapter ASTs: assembling rewrites them in place
-    (picture paths, numbering), and the full assembly after this one needs them as read."""
+    """outputs.read_book on ASTs taken from the reads: assembling rewrites them in place
+    (picture paths, numbering), and the full assembly after this one, off the critical
+    path, reads them again (from the pandoc cache) instead of this path deep-copying them."""
     with Step(report, "pandoc", "pandoc: notebook → AST (pratinjau)"):
         digest_of = file_hashes(plan)  # Jejak Angka's hashes (render/digestfill.py)
-        html = copy.deepcopy(fill(reads.asts("html", notebooks), digest_of))
-        typst = copy.deepcopy(fill(reads.asts("typst", notebooks), digest_of))
+        html = fill(reads.take("html", notebooks), digest_of)
+        typst = fill(reads.take("typst", notebooks), digest_of)
         media = [m / "html" for m in reads.media]
         doc = assemble(list(plan.book.chapters), html, typst, media)
     for warning in doc.warnings:
@@ -73,7 +73,7 @@ def write_served(plan: Plan, executed: Executed, report: Reporter) -> Path:
             pages = write_html(doc, meta, tmp / "html", pdf_name=pdf, workers=plan.workers)
             step.detail = f"{len(pages)} halaman"
         tables_and_values(plan, executed, tmp, report)
-        swap_in(tmp, folder)
+        trash.swap(tmp, folder)  # the old book is deleted in the background
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

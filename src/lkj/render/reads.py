@@ -9,13 +9,12 @@ target), so a chapter read early is byte-for-byte the chapter read late.
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from lkj.render import docx, pandoc
+from lkj.render import docx, pandoc, trash
 from lkj.render.quarto import Chapter
 
 TARGETS = ("html", "typst", "docx")
@@ -31,7 +30,8 @@ class ChapterReads:
         cache_dir: Path | None,
         workers: int,
     ):
-        shutil.rmtree(media_root, ignore_errors=True)  # pandoc extracts the pictures anew
+        # pandoc extracts the pictures anew; the old ones are deleted off the critical path
+        trash.discard(media_root)
         self.chapters = list(chapters)
         self.media_root = media_root
         self.media = [media_root / f"{i:02d}-{ch.stem}" for i, ch in enumerate(self.chapters)]
@@ -63,6 +63,17 @@ class ChapterReads:
         for index, path in enumerate(executed):
             self.start(index, path)
         return [self._futures[(i, target)][1].result() for i in range(len(executed))]
+
+    def take(self, target: str, executed: Sequence[Path]) -> list[pandoc.Ast]:
+        """asts(), handed over to be changed in place (assembling rewrites them): the next
+        asts() of target reads them again, from the pandoc cache when there is one. Cheaper
+        than a deep copy on the caller's path (lkj preview: the served book first, then the
+        full assembly in the background, which re-reads)."""
+        asts = self.asts(target, executed)
+        with self._lock:
+            for index in range(len(executed)):
+                del self._futures[(index, target)]
+        return asts
 
     def __enter__(self) -> ChapterReads:
         return self
