@@ -113,8 +113,10 @@ def _read(pdf_path: Path) -> list[_Page]:
     pages = []
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
+            # Only the keys the rules read: pdfplumber's dicts (a line holds its characters,
+            # a character some 20 keys) kept for every page cost the build ≈ 400 MB.
             body = [
-                ln
+                {k: ln[k] for k in ("top", "bottom", "text")}
                 for ln in page.extract_text_lines()
                 if ln["top"] >= HEADER_PT and ln["bottom"] <= page.height - FOOTER_PT
             ]
@@ -126,13 +128,14 @@ def _read(pdf_path: Path) -> list[_Page]:
                     float(page.height),
                     body,
                     tables,
-                    verticals,
-                    list(page.chars),
+                    [{k: v[k] for k in ("top", "bottom", "x0")} for v in verticals],
+                    [{k: c[k] for k in ("x0", "top", "text")} for c in page.chars],
                     len(page.images),
                     opening,
                     float(page.width) > float(page.height),
                 )
             )
+            page.close()  # its parsed objects, cached by pdfplumber until the file closes
     return pages
 
 
