@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,7 @@ from lkj.inputs.params import load_run
 from lkj.render.quarto import load_book
 
 BIN = Path(sys.executable).parent
+DATE = re.compile(r"\b\d{4}-(\d{2})(?:-\d{2})?\b")  # a row's first ISO date or month
 CHANGED = "kepulangan.csv"  # in the run's year folder: read by some notebooks, not all
 
 
@@ -126,13 +128,25 @@ def naive(project: Path, params: str) -> list[list[str]]:
     return commands
 
 
-def add_record(path: Path) -> None:
-    """The analyst's typical fix: one forgotten record, a copy of the last with a new id,
-    so that counts, IKU values and the appendix change (unlike a blank line)."""
+def add_record(path: Path, quarter: int | None = None) -> None:
+    """The analyst's typical fix: one forgotten record of the report's quarter, a copy of its
+    last record there with a new id, so that counts, IKU values and the appendix change
+    (unlike a blank line; a copy of the file's last row, dated December, changed no TW II value).
+    The quarter comes from the first ISO date (YYYY-MM-DD or YYYY-MM) of each row."""
     text = path.read_text(encoding="utf-8").rstrip("\n")
-    last = text.splitlines()[-1]
+    rows = text.splitlines()[1:]
+
+    def in_quarter(row: str) -> bool:
+        found = DATE.search(row)
+        return quarter is None or (
+            found is not None and (int(found.group(1)) - 1) // 3 + 1 == quarter
+        )
+
+    last = next((r for r in reversed(rows) if in_quarter(r) and "-B" not in r), rows[-1])
     ident, rest = last.split(",", 1)
-    path.write_text(f"{text}\n{ident}-B,{rest}\n", encoding="utf-8")
+    ids = {r.split(",", 1)[0] for r in rows}
+    new = next(f"{ident}-B{n}" for n in range(1, len(rows) + 2) if f"{ident}-B{n}" not in ids)
+    path.write_text(f"{text}\n{new},{rest}\n", encoding="utf-8")
 
 
 def lkj(*args: str) -> list[str]:
@@ -189,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         changed = run.year_dir / CHANGED
         changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         steps["one"] = timed(f"{CHANGED}: content, no value", [build], base)
-        add_record(changed)
+        add_record(changed, run.params.quarter)
         steps["edit"] = timed(f"{CHANGED}: one record added", [build], base)
         steps["force"] = timed("lkj build --force (warm cache)", [lkj_force], base)
         live = bench_preview.measure(

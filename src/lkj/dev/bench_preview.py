@@ -155,7 +155,7 @@ def measure(
         print(f"    text edit → visible, {TEXT_EDITS} edits: {shown} s (median counts)", flush=True)
         before = _wait(url, _settled, "the PDF of the text edit")["version"]
         started = time.perf_counter()
-        add_record(changed)
+        add_record(changed, run.params.quarter)
         _wait(url, lambda s: s["version"] > before, "the data file's rebuild")
         data_html = time.perf_counter() - started
         _wait(url, _settled, "the data file's PDF and DOCX")
