@@ -9,29 +9,18 @@ the temporary folder is deleted and the previous `_output/<run>/` is untouched.
 from __future__ import annotations
 
 import shutil
-import uuid
 from pathlib import Path
 
 from lkj.files import write_atomic
 from lkj.inputs.params import Run
+from lkj.render import trash
 from lkj.render.outputs import Assembled, stamp_text
 from lkj.render.progress import Reporter, Step
 
 
 def swap_in(tmp: Path, final: Path) -> None:
     """Swap tmp in as final with renames; the previous final is removed only afterwards."""
-    old: Path | None = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
-        final.rename(old)
-    try:
-        tmp.rename(final)
-    except BaseException:
-        if old is not None:
-            old.rename(final)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    trash.swap(tmp, final, ".old-", lambda old: shutil.rmtree(old, ignore_errors=True))
 
 
 def publish(assembled: Assembled, run: Run, report: Reporter) -> Path:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 import threading
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 MARK = ".trash-"
@@ -52,12 +53,15 @@ def discard(path: Path) -> None:
     thread.start()
 
 
-def swap(tmp: Path, final: Path) -> None:
-    """Swap tmp in as final with two renames, the previous final discarded (publish.swap_in,
-    without waiting for the deletion; for folders no other tool restores, unlike _output/)."""
+def swap(
+    tmp: Path, final: Path, mark: str = MARK, remove: Callable[[Path], None] | None = None
+) -> None:
+    """Swap tmp in as final with two renames; the previous final, renamed `.<name><mark>…`,
+    is removed only afterwards: by default discarded (deleted in the background, for folders
+    no other tool restores), `remove` for _output/ (publish.swap_in: prune.py knows `.old-`)."""
     old: Path | None = None
     if final.exists():
-        old = final.with_name(f".{final.name}{MARK}{uuid.uuid4().hex[:8]}")
+        old = final.with_name(f".{final.name}{mark}{uuid.uuid4().hex[:8]}")
         final.rename(old)
     try:
         tmp.rename(final)
@@ -66,7 +70,7 @@ def swap(tmp: Path, final: Path) -> None:
             old.rename(final)
         raise
     if old is not None:
-        discard(old)
+        (remove or discard)(old)
 
 
 def wait() -> None:
