@@ -33,5 +33,19 @@ def test_added_record_is_a_copy_of_the_last_with_a_new_id(tmp_path) -> None:
     add_record(path)
     assert path.read_text("utf-8").splitlines()[-2:] == [
         "PLG-2,Malaysia,SAKIT",
-        "PLG-2-B,Malaysia,SAKIT",
+        "PLG-2-B1,Malaysia,SAKIT",
+    ]
+
+
+def test_added_record_is_one_of_the_reports_quarter_with_an_unused_id(tmp_path) -> None:
+    from lkj.dev.bench import add_record
+
+    path = tmp_path / "kepulangan.csv"
+    rows = ["PLG-1,2025-05-02,Taiwan", "PLG-2,2025-06-30,Malaysia", "PLG-3,2025-12-31,Taiwan"]
+    path.write_text("id,tanggal,negara\n" + "\n".join(rows) + "\n", "utf-8")
+    add_record(path, 2)  # TW II: the December row would change no TW II value
+    add_record(path, 2)  # the preview adds a second one
+    assert path.read_text("utf-8").splitlines()[-2:] == [
+        "PLG-2-B1,2025-06-30,Malaysia",
+        "PLG-2-B2,2025-06-30,Malaysia",
     ]

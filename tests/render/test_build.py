@@ -91,7 +91,7 @@ def test_render_failure_also_keeps_previous_output(
 def test_bad_inputs_fail_before_any_notebook_runs(
     fresh_book: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def invalid(run: object) -> None:
+    def invalid(run: object, *_: object, **__: object) -> None:
         raise InputError([Problem("data/demo/2025/pk.yml", "berkas tidak ditemukan")])
 
     monkeypatch.setattr(stages, "validate_inputs", invalid)

@@ -73,7 +73,7 @@ def test_validation_runs_once_until_an_input_changes(
     class Loaded:
         files: dict[str, Path]
 
-    def load(run: object) -> Loaded:
+    def load(run: object, *_: object, **__: object) -> Loaded:
         calls.append("load")
         return Loaded({})
 
@@ -93,7 +93,7 @@ def test_validation_runs_once_until_an_input_changes(
 def test_failed_validation_runs_no_notebook_and_withdraws_the_handoff(
     fresh_book: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def invalid(run: object) -> None:
+    def invalid(run: object, *_: object, **__: object) -> None:
         raise InputError([Problem("data/demo/2025/pk.yml", "berkas tidak ditemukan")])
 
     monkeypatch.setattr(stages, "validate_inputs", invalid)
