@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import queue
+import subprocess
 import tempfile
 import threading
 from collections.abc import Mapping
@@ -98,7 +99,9 @@ class _Kernel:
             extra_arguments=["--log-level=CRITICAL"],
         )
         self.client.km = self.client.create_kernel_manager()
-        self.client.start_new_kernel()
+        # The kernel's own stderr is not the notebook's (that arrives as outputs): on Ctrl-C,
+        # which reaches the kernels too, ipykernel prints zmq tracebacks there.
+        self.client.start_new_kernel(stderr=subprocess.DEVNULL)
         self.client.start_new_kernel_client()
         reply = self.client.wait_for_reply(self.kc.kernel_info())
         if reply is None:  # no timeout is set, so only a kernel that went away gets here
