@@ -36,14 +36,14 @@ CHAPTERS = numbered(
 )
 
 
-def _numbered(outline: Outline, kind: str, label: str, shown: set[str] | None) -> list[Entry]:
+def _numbered(outline: Outline, kind: str, label: str, left_out: frozenset[str]) -> list[Entry]:
     """The tables (figures) of the annual chapters in reading order, numbered as the unit
     numbers its books ("Tabel 5", or with `tabel.penomoran: per_bab` "Tabel 3.2")."""
     items = [
         (chapter, i)
         for chapter in CHAPTERS
         for i in getattr(outline.defaults.bab.get(chapter.stem), kind, None) or []
-        if shown is None or i in shown
+        if i not in left_out
     ]
     numbers = outline.numbers(label, [chapter for chapter, _ in items])
     return [Entry(i, n, kind, outline.title(i)) for (_, i), n in zip(items, numbers, strict=True)]
@@ -53,11 +53,9 @@ def annual_catalog(inputs: Inputs, reg: Registry | None = None) -> Catalog:
     """Titles from buku.yml (a unit's `tabel.judul` overrides them, as in the quarterly book)."""
     params, profile = inputs.run.params, inputs.profile
     outline = Outline(inputs)
-    standards = reg is None or has_standards(reg)
-    tables = _numbered(
-        outline, "tabel", "Tabel", None if standards else _without_standards(outline)
-    )
-    entries = [*tables, *_numbered(outline, "gambar", "Gambar", None)]
+    no_standards = frozenset() if reg is None or has_standards(reg) else frozenset({"tbl-standar"})
+    tables = _numbered(outline, "tabel", "Tabel", no_standards)
+    entries = [*tables, *_numbered(outline, "gambar", "Gambar", frozenset())]
     appendix = ["lampiran-pk", *(["lampiran-jejak"] if params.trace_appendix else [])]
     people = {"kepala": profile.kepala.jabatan, "atasan": profile.atasan.jabatan}
     entries += [
@@ -71,8 +69,3 @@ def annual_catalog(inputs: Inputs, reg: Registry | None = None) -> Catalog:
         for n, i in enumerate(appendix, start=1)
     ]
     return Catalog(entries)
-
-
-def _without_standards(outline: Outline) -> set[str]:
-    every = {i for c in CHAPTERS for i in getattr(outline.defaults.bab.get(c.stem), "tabel", [])}
-    return every - {"tbl-standar"}
