@@ -181,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     source = Path.cwd()
     params = args.params
     print(f"Machine: {machine()}")
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+        # A sandbox setting: every process would compile lkj from source (≈ 0,25 s each),
+        # which no installed Python does. The measured commands run as on a user's machine.
+        print("  (PYTHONDONTWRITEBYTECODE unset for the measured commands)")
     with tempfile.TemporaryDirectory(prefix="lkj-bench-") as tmp:
         base = copy_project(source, Path(tmp) / "p")
         big = Path(tmp) / "big"

@@ -17,11 +17,12 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import nbformat
+from typing import TYPE_CHECKING, Any
 
 from lkj.errors import BuildError
+
+if TYPE_CHECKING:
+    import nbformat
 
 KERNEL = "python3"
 INJECTED_TAG = "injected-parameters"
@@ -57,6 +58,7 @@ def execute_notebook(
     timeout: float | None = None,
 ) -> Path:
     """Execute one notebook; write the cleaned result to job.output; raise NotebookError."""
+    import nbformat
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
@@ -93,6 +95,8 @@ def execute_notebook(
 def _cell_error(job: Job, exc: Any) -> NotebookError:
     """Name the cell as the author counts it: injected parameters cell not included."""
     number = exc.cell_index + 1
+    import nbformat
+
     try:
         nb = nbformat.read(job.output, as_version=4)
         before = nb.cells[: exc.cell_index]

@@ -29,11 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import nbformat
-
 from lkj.render.execute import KERNEL, Job, clean_notebook, execute_notebook
 
 if TYPE_CHECKING:
+    import nbformat
     from jupyter_client.client import KernelClient
 
 # Imported once per kernel, silently, before the first notebook.
@@ -88,6 +87,7 @@ class _Kernel:
     """One kernel and its nbclient client, used by one thread only."""
 
     def __init__(self, cwd: Path, warm: bool):
+        import nbformat
         from nbclient import NotebookClient
 
         self.cwd = cwd
@@ -276,6 +276,8 @@ class KernelPool:
             kernels[job.cwd] = kernel
         else:
             kernel.close()
+        import nbformat
+
         job.output.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(clean_notebook(executed), job.output)
         return Executed(job.output, files)
