@@ -65,10 +65,14 @@ def _row(ctx: Ctx, table: Table, item: dict[str, object], types: list[str]) -> N
     part: pd.DataFrame = item["rows"]  # type: ignore[assignment]
     where = f"bulan {item['bulan']}, p3mi = {item['p3mi']}, negara = {item['negara']}"
     members = []
+    # One pass over the row's records instead of a mask per type and sex (≈ 1 000 masks for a
+    # quarter: two thirds of computing the whole registry). groupby keeps each group's records
+    # in file order, as the mask did, and drops empty combinations, which are not listed.
+    cells = dict(list(part.groupby(["jenis_masalah", "jenis_kelamin"], sort=False)))
     for code in types:
         for sex in SEXES:
-            cell = part[(part["jenis_masalah"] == code) & (part["jenis_kelamin"] == sex)]
-            if len(cell):
+            cell = cells.get((code, sex))
+            if cell is not None:
                 key = f"pengaduan.r{item['n']}.{code.lower()}.{sex.lower()}"
                 ctx.count(
                     key,
