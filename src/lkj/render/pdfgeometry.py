@@ -94,8 +94,11 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
         if address != last_object:
             last_object, style = address, _style(tp, i, address)
         loose_box(tp, i, box)
+        advance = box.right - box.left
+        if advance == 0 and text[i] == " ":
+            continue  # a space pdfium puts at a kerning gap inside a text object: made up too
         origin(tp, i, ox, oy)
-        chars.append(style.char(text[i], ox.value, oy.value, box.right - box.left, height))
+        chars.append(style.char(text[i], ox.value, oy.value, advance, height))
     return chars
 
 
