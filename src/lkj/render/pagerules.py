@@ -1,4 +1,5 @@
-"""Page rules every built PDF must keep, checked on the PDF itself (pdfplumber geometry).
+"""Page rules every built PDF must keep, checked on the PDF itself (its geometry as
+lkj.render.pdfgeometry reads it: pdfium, in pdfplumber's conventions).
 
 The rules (issue 11): a table caption is never at the foot of a page without the table's
 first body row under it; no page holds only a footnote or a few lines unless it opens a
@@ -12,10 +13,13 @@ are a line "Tabel N".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+from lkj.render.pdfgeometry import PageGeometry, read_pages
 
 _CAPTION = re.compile(r"^Tabel \d+(?:\.\d+)?$")  # "Tabel 5", per chapter "Tabel 3.5"
 # The book template's margins (resources/typst/lkj.typ): the running header sits above the
@@ -62,7 +66,7 @@ class _Table:
 class _Page:
     number: int
     height: float
-    lines: list[dict[str, Any]]  # text lines of the body (pdfplumber extract_text_lines)
+    lines: list[dict[str, Any]]  # text lines of the body (as pdfplumber's extract_text_lines)
     tables: list[_Table]
     verticals: list[dict[str, Any]] = field(default_factory=list)
     chars: list[dict[str, Any]] = field(default_factory=list)
@@ -76,11 +80,12 @@ class _Page:
         return (max(bottoms) - min(tops)) if tops else 0.0
 
 
-def _grids(page: Any) -> tuple[list[_Table], list[dict[str, Any]]]:
+def _grids(page: PageGeometry) -> tuple[list[_Table], list[dict[str, Any]]]:
     """The tables of a page: horizontal rules joined into one grid while a vertical rule
     spans the gap between two of them."""
-    edges = [e for e in page.lines if abs(e["top"] - e["bottom"]) < 0.5 and e["width"] > 10]
-    verticals = [e for e in page.lines if abs(e["x0"] - e["x1"]) < 0.5 and e["height"] > 2]
+    segments = page.segments
+    edges = [e for e in segments if abs(e["top"] - e["bottom"]) < 0.5 and e["width"] > 10]
+    verticals = [e for e in segments if abs(e["x0"] - e["x1"]) < 0.5 and e["height"] > 2]
     fills = [r for r in page.rects if r.get("fill") and _is_grey(r.get("non_stroking_color"))]
     ys = sorted({round(e["top"], 1) for e in edges})
     tables: list[_Table] = []
@@ -107,36 +112,26 @@ def _is_grey(color: Any) -> bool:
     return len(numbers) in (1, 3) and all(0.8 < v < 0.97 for v in numbers)
 
 
-def _read(pdf_path: Path) -> list[_Page]:
-    import pdfplumber
-
-    pages = []
-    with pdfplumber.open(pdf_path) as pdf:
-        for page in pdf.pages:
-            # Only the keys the rules read: pdfplumber's dicts (a line holds its characters,
-            # a character some 20 keys) kept for every page cost the build ≈ 400 MB.
-            body = [
-                {k: ln[k] for k in ("top", "bottom", "text")}
-                for ln in page.extract_text_lines()
-                if ln["top"] >= HEADER_PT and ln["bottom"] <= page.height - FOOTER_PT
-            ]
-            tables, verticals = _grids(page)
-            opening = any(c.get("size", 0) >= OPENING_SIZE for c in page.chars)
-            pages.append(
-                _Page(
-                    page.page_number,
-                    float(page.height),
-                    body,
-                    tables,
-                    [{k: v[k] for k in ("top", "bottom", "x0")} for v in verticals],
-                    [{k: c[k] for k in ("x0", "top", "text")} for c in page.chars],
-                    len(page.images),
-                    opening,
-                    float(page.width) > float(page.height),
-                )
-            )
-            page.close()  # its parsed objects, cached by pdfplumber until the file closes
-    return pages
+def _rule_page(page: PageGeometry) -> _Page:
+    """What the rules read of a page: the body's text lines (not the running header and the
+    page number), the ruled tables, the characters for the cells of a row."""
+    body = [
+        {k: ln[k] for k in ("top", "bottom", "text")}
+        for ln in page.lines
+        if ln["top"] >= HEADER_PT and ln["bottom"] <= page.height - FOOTER_PT
+    ]
+    tables, verticals = _grids(page)
+    return _Page(
+        page.number,
+        page.height,
+        body,
+        tables,
+        [{k: v[k] for k in ("top", "bottom", "x0")} for v in verticals],
+        [{k: c[k] for k in ("x0", "top", "text")} for c in page.chars],
+        page.images,
+        any(c["size"] >= OPENING_SIZE for c in page.chars),
+        page.width > page.height,
+    )
 
 
 def _filled_cells(page: _Page, band: tuple[float, float], table: _Table) -> tuple[int, int]:
@@ -151,13 +146,8 @@ def _filled_cells(page: _Page, band: tuple[float, float], table: _Table) -> tupl
         }
     )
     cells = list(pairwise(xs))
-    filled = 0
-    for left, right in cells:
-        if any(
-            left < c["x0"] < right and upper < c["top"] < lower and c["text"].strip()
-            for c in page.chars
-        ):
-            filled += 1
+    inked = [c["x0"] for c in page.chars if upper < c["top"] < lower and c["text"].strip()]
+    filled = sum(1 for left, right in cells if any(left < x0 < right for x0 in inked))
     return filled, len(cells)
 
 
@@ -251,7 +241,12 @@ def _continuation(before: _Page, page: _Page) -> list[Finding]:
 
 def check_pdf(pdf_path: Path) -> list[Finding]:
     """Every place the PDF breaks a page rule, in page order."""
-    pages = _read(pdf_path)
+    return check_pages(read_pages(pdf_path))
+
+
+def check_pages(geometry: Iterable[PageGeometry]) -> list[Finding]:
+    """Every place these pages (a PDF's, in order) break a page rule, in page order."""
+    pages = [_rule_page(page) for page in geometry]
     findings: list[Finding] = []
     for n, page in enumerate(pages):
         findings += _captions(page)
