@@ -8,8 +8,12 @@ script is needed (the phone menu is a CSS checkbox toggle).
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import shutil
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,6 +25,47 @@ from lkj.render.assemble import LISTS_PAGE, BookDoc, BookMeta, ChapterDoc, Secti
 
 CSS = "assets/lkj.css"
 e = html.escape
+
+
+WRITE = ["-f", "json", "-t", "html5", "--wrap=none"]  # pandoc.write(ast, "html5")
+
+
+class Fragments:
+    """Each chapter's HTML as pandoc wrote it, kept in the process by its AST's JSON.
+
+    pandoc writes the same bytes for the same JSON (no filter, no template: the page around
+    the fragment is written here), so a chapter whose AST is unchanged is not sent to pandoc
+    again. In `lkj preview` a text edit then writes one chapter with pandoc instead of all of
+    them (a subprocess each), and the full assembly after the served book writes none. The
+    most recent `size` fragments are kept: a few books' worth, a few MB.
+    """
+
+    def __init__(self, size: int = 128):
+        self.size = size
+        self._done: OrderedDict[str, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def write(self, doc: ChapterDoc) -> str:
+        data = json.dumps(doc.html).encode("utf-8")
+        key = hashlib.sha256(data).hexdigest()
+        with self._lock:
+            found = self._done.get(key)
+            if found is not None:
+                self._done.move_to_end(key)
+                return found
+        text = pandoc.run_pandoc(WRITE, data, what=doc.chapter.rel).decode("utf-8")
+        with self._lock:
+            self._done[key] = text
+            while len(self._done) > self.size:
+                self._done.popitem(last=False)
+        return text
+
+    def clear(self) -> None:
+        with self._lock:
+            self._done.clear()
+
+
+FRAGMENTS = Fragments()
 
 
 @dataclass(frozen=True)
@@ -217,7 +262,7 @@ def write_html(
     convert: Callable[[ChapterDoc], str] | None = None,
 ) -> list[Path]:
     """Write every page, the stylesheet and the images; return the page paths."""
-    to_html = convert or (lambda doc: pandoc.write(doc.html, "html5", what=doc.chapter.rel))
+    to_html = convert or FRAGMENTS.write
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         fragments = dict(
             zip(

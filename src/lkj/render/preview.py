@@ -146,6 +146,10 @@ class Preview:
             return outcome
         shown = [job.shown for job in planned.misses]
         outcome = Outcome(True, time.perf_counter() - started, shown)
+        if planned.jobs and not planned.misses:
+            # Nothing ran (a first build from the cache): no kernel is warm, and the first
+            # edit would wait for one to start (≈ 2–3 s). Started now, beside the PDF/DOCX.
+            self.pool.prestart(planned.jobs[0].cwd, len(planned.jobs))
         # after the swap: the pages are told (pushed) only of a whole book
         version = self.status.version + 1  # only this thread changes the version
         self.status.update(error="", building=False, version=version)

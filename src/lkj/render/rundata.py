@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lkj import paths
 from lkj.inputs.params import Run
-from lkj.render import handoff
+from lkj.render import handoff, runmemo
 
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
     from lkj.book.core import Book as RunBook
@@ -51,13 +51,14 @@ class RunData:
                 inputs = load_cached(run, paths.cache_dir(run.root))
             from lkj.compute.engine import compute
 
-            book = RunBook(inputs, compute(inputs))
+            key = runmemo.key_of(inputs)  # lkj preview: unchanged inputs, nothing recomputed
+            book = RunBook(inputs, runmemo.registry(inputs, key, compute))
             # Public runs leave no personal column on disk, not even in _build/ (security.md).
             handoff.publish(run, redacted(book.inputs), book.reg)  # for the kernels (book.memo)
         finally:
             handoff.withdraw(run)  # published, or failed: the kernels stop waiting either way
         self.xlsx.parent.mkdir(parents=True, exist_ok=True)
-        return book, write_tables_xlsx(book, self.xlsx)
+        return book, runmemo.xlsx(key, self.xlsx, lambda out: write_tables_xlsx(book, out))
 
     def result(self) -> tuple[RunBook, str]:
         """(book, XLSX description); raises what preparing raised."""
