@@ -17,6 +17,7 @@ Each read of a value, an id pattern or a dataset also records its answer's diges
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -92,7 +93,7 @@ class Reads:
 
     def _observe(self, key: str, files: Iterable[str]) -> None:
         """Record the read's answer; its files are covered by it, or exact if it has none."""
-        (deps.covered if deps.observe(key, lambda: self.answer(key)) else deps.files)(files)
+        (deps.covered if deps.observe(key, partial(self.answer, key)) else deps.files)(files)
 
     # --- values ----------------------------------------------------------------------------
     def _used(self, items: Iterable[Value], whole: bool = False) -> None:
@@ -105,11 +106,9 @@ class Reads:
         shown = set(lineage.files)
         for value_id in lineage.ids:
             shown.update(self._family_files(value_id) or ())
-        seen = lineage.ids if whole else {item.id for item in found}
-        if all(deps.observe(f"value:{i}", lambda i=i: self.answer(f"value:{i}")) for i in seen):
-            deps.covered(shown)
-        else:
-            deps.files(shown)
+        keys = [f"value:{i}" for i in (lineage.ids if whole else {item.id for item in found})]
+        observed = all(deps.observe(key, partial(self.answer, key)) for key in keys)
+        (deps.covered if observed else deps.files)(shown)
         if lineage.ids:
             deps.file(self.file_of(UNIT))  # unit.yml's desimal decides how every value reads
 
