@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from lkj.values import deps
 from lkj.values.observe import ABSENT
 
 if TYPE_CHECKING:
     from lkj.inputs.load import Inputs
-    from lkj.values.access import Reads
     from lkj.values.registry import Registry
 
 INPUT_FIELDS = ("pk", "profile", "targets", "nihil")
+
+
+class Reads(Protocol):
+    """The reads of lkj.values.access.Reads that a key stands for (that module imports this)."""
+
+    def find(self, value_id: str) -> Any: ...
+    def ids(self, pattern: str = "*") -> list[str]: ...
+    def every_value(self) -> Any: ...
+    def dataset(self, name: str, reference: bool = False) -> Any: ...
 
 
 def answer_of(inputs: Inputs, reg: Registry, key: str) -> object:
