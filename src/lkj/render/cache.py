@@ -3,8 +3,11 @@
 A notebook entry is keyed by what is known before running it (notebook source, params file
 content and the parameters passed, the lkj source tree, Python and lkj versions) and holds
 the executed notebook plus the hashes of the input files it used (lkj.values.deps). It is reused
-only if every one of those files still has that hash; a notebook whose use is unknown
-depends on every file of the run. Timestamps are never looked at.
+if every one of those files still has that hash; a notebook whose use is unknown
+depends on every file of the run. Timestamps are never looked at. When some file changed, an
+entry that also holds what the notebook's reads returned (`observed`, digests) is still
+reused if its `exact` files are unchanged and every read returns the same in this run
+(render/observed.py checks that; the entry is then stored again with today's hashes).
 
 Every entry is one file written to a temporary name and renamed into place only after the
 notebook succeeded: a build killed at any moment leaves a complete entry or none (stray
@@ -20,7 +23,7 @@ miss.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -53,7 +56,11 @@ __all__ = [
     "write_verified",
 ]
 
-FORMAT = 1  # bump when the entry layout or the dependency rule changes
+FORMAT = 2  # bump when the entry layout or the dependency rule changes
+
+# Given an entry whose files changed, the entry to keep if the notebook would see the same
+# answers in this run (render/observed.py), else None.
+Observer = Callable[[Mapping[str, Any], "Snapshot"], "dict[str, Any] | None"]
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +115,24 @@ class Snapshot:
         return self.digests(names)
 
 
+def unchanged(files: Mapping[str, Any], snapshot: Snapshot) -> bool:
+    return all(snapshot.digest(shown) == expected for shown, expected in files.items())
+
+
+def observations(entry: Mapping[str, Any]) -> tuple[dict[str, str], list[str]] | None:
+    """(observed, exact) of an entry, or None: none recorded, or not of the expected shape
+    (an altered record is never half-trusted). Every exact file is one of its files."""
+    observed, exact = entry.get("observed"), entry.get("exact")
+    if not isinstance(observed, dict) or not observed or not isinstance(exact, list):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in observed.items()):
+        return None
+    files = entry.get("files")
+    if not isinstance(files, dict) or not all(isinstance(f, str) and f in files for f in exact):
+        return None
+    return observed, exact
+
+
 class Cache:
     """_build/cache/: notebooks/<key>.json, validated/<key>."""
 
@@ -129,8 +154,8 @@ class Cache:
     def _entry(self, key: str) -> Path:
         return self.root / "notebooks" / f"{key}.json"
 
-    def lookup(self, key: str, snapshot: Snapshot) -> str | None:
-        """The executed notebook's text if the entry exists and its files are unchanged."""
+    def entry(self, key: str) -> dict[str, Any] | None:
+        """The sealed entry, or None when missing, damaged, unreadable or of another format."""
         if self.force:
             return None
         try:
@@ -139,15 +164,39 @@ class Cache:
             return None  # missing, damaged or unreadable: treat as absent and rebuild it
         if not isinstance(entry, dict) or entry.get("format") != FORMAT:
             return None
-        if not isinstance(entry.get("files"), dict):
+        if not isinstance(entry.get("files"), dict) or not isinstance(entry.get("notebook"), str):
             return None
-        for shown, expected in entry["files"].items():
-            if snapshot.digest(shown) != expected:
-                return None
+        return entry
+
+    def lookup(self, key: str, snapshot: Snapshot, observer: Observer | None = None) -> str | None:
+        """The executed notebook's text if the entry exists and its files are unchanged, or
+        (with an observer) its reads would return the same answers in this run."""
+        entry = self.entry(key)
+        if entry is None:
+            return None
+        if unchanged(entry["files"], snapshot):
+            return str(entry["notebook"])
+        if observer is None or observations(entry) is None:
+            return None
+        renewed = observer(entry, snapshot)
+        if renewed is None:
+            return None
+        # The next build that sees these files answers from the hashes again.
+        self.store(key, entry["notebook"], renewed["files"], renewed["observed"], renewed["exact"])
         return str(entry["notebook"])
 
-    def store(self, key: str, notebook_text: str, files: Mapping[str, str | None]) -> None:
-        entry = {"format": FORMAT, "files": dict(files), "notebook": notebook_text}
+    def store(
+        self,
+        key: str,
+        notebook_text: str,
+        files: Mapping[str, str | None],
+        observed: Mapping[str, str] | None = None,
+        exact: Iterable[str] = (),
+    ) -> None:
+        entry: dict[str, Any] = {"format": FORMAT, "files": dict(files), "notebook": notebook_text}
+        if observed is not None:
+            entry["observed"] = dict(observed)
+            entry["exact"] = sorted(exact)
         # Sealed like the assembly entries: a bit flipped inside the stored notebook text
         # would still be valid JSON, and a later build would publish it.
         write_verified(self._entry(key), json.dumps(entry).encode("utf-8"))

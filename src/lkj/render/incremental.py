@@ -2,7 +2,9 @@
 
 Glue between the cache (render/cache.py), the kernel pool (render/kernels.py) and
 `execute_all`: `NotebookRunner` is the `run=` callable that answers from the cache or
-executes in a warm kernel and stores the result.
+executes in a warm kernel and stores the result. An entry whose files changed but whose
+reads may still return the same (render/observed.py) is decided once `observer` is set,
+which waits for the run's registry.
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from typing import Any
 
 from lkj import paths
 from lkj.inputs.params import Run
-from lkj.render.cache import Cache, Snapshot, digest_bytes, write_atomic
+from lkj.render.cache import (
+    Cache,
+    Observer,
+    Snapshot,
+    digest_bytes,
+    observations,
+    unchanged,
+    write_atomic,
+)
 from lkj.render.execute import Job
 from lkj.render.kernels import KernelPool
 
@@ -53,7 +63,9 @@ class NotebookRunner:
         self.run, self.cache, self.snapshot, self.pool = run, cache, snapshot, pool
         self.all_files = sorted(all_files)
         self.hits: list[str] = []
+        self.observed: list[str] = []  # hits because every read returned the same
         self.executed: list[str] = []
+        self.observer: Observer | None = None  # set once the run is being computed
         self._lock = threading.Lock()
 
     def cached(self, job: Job, parameters: Mapping[str, Any]) -> bool:
@@ -61,9 +73,29 @@ class NotebookRunner:
         key = self.cache.notebook_key(job.source, self.run.params_path, parameters)
         return self.cache.lookup(key, self.snapshot) is not None
 
+    def candidates(self, jobs: Iterable[Job], parameters: Mapping[str, Any]) -> set[str]:
+        """The jobs (shown names) whose entry's files changed but which hold observations
+        and whose exact files are unchanged: they may not need a kernel."""
+        found = set()
+        for job in jobs:
+            entry = self.cache.entry(
+                self.cache.notebook_key(job.source, self.run.params_path, parameters)
+            )
+            if entry is None or unchanged(entry["files"], self.snapshot):
+                continue
+            kept = observations(entry)
+            if kept and all(self.snapshot.digest(f) == entry["files"][f] for f in kept[1]):
+                found.add(job.shown)
+        return found
+
     def __call__(self, job: Job, parameters: Mapping[str, Any]) -> Path:
         key = self.cache.notebook_key(job.source, self.run.params_path, parameters)
         text = self.cache.lookup(key, self.snapshot)
+        if text is None and self.observer is not None:
+            text = self.cache.lookup(key, self.snapshot, self.observer)
+            if text is not None:
+                with self._lock:
+                    self.observed.append(job.shown)
         if text is not None:
             job.output.parent.mkdir(parents=True, exist_ok=True)
             # Rewrite only on change: an unchanged file keeps no-op rebuilds cheap.
@@ -74,7 +106,14 @@ class NotebookRunner:
             return job.output
         result = self.pool.run(job, parameters)
         used = self.all_files if result.files is None else result.files
-        self.cache.store(key, result.path.read_text(encoding="utf-8"), self.snapshot.digests(used))
+        observed = None if result.files is None else result.observed
+        self.cache.store(
+            key,
+            result.path.read_text(encoding="utf-8"),
+            self.snapshot.digests(used),
+            observed,
+            result.exact or (),
+        )
         with self._lock:
             self.executed.append(job.shown)
         return result.path

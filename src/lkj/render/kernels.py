@@ -81,6 +81,9 @@ class Executed:
 
     path: Path
     files: list[str] | None
+    # What its reads returned (lkj.values.deps): None means no second chance for the cache.
+    observed: dict[str, str] | None = None
+    exact: list[str] | None = None
 
 
 class _Kernel:
@@ -264,7 +267,7 @@ class KernelPool:
             with tempfile.TemporaryDirectory(prefix="lkj-deps-") as tmp:
                 record = Path(tmp) / "deps.json"
                 kernel.silent(f"__import__('lkj.values.deps').values.deps.dump({str(record)!r})")
-                files = json.loads(record.read_text(encoding="utf-8"))["files"]
+                found = json.loads(record.read_text(encoding="utf-8"))
         except Exception:
             # A failing cell or a dead kernel: run it the way the error is reported best
             # (papermill, fresh kernel). It raises NotebookError; if it passes, the outcome
@@ -280,4 +283,4 @@ class KernelPool:
 
         job.output.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(clean_notebook(executed), job.output)
-        return Executed(job.output, files)
+        return Executed(job.output, found["files"], found.get("observed"), found.get("exact"))

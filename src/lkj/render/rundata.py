@@ -8,7 +8,7 @@ the assembly then takes the result instead of spending its critical path on them
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from lkj.render import handoff, runmemo
 if TYPE_CHECKING:  # imported when used: a no-op rebuild never loads pandas
     from lkj.book.core import Book as RunBook
     from lkj.inputs.load import Inputs
+    from lkj.values.registry import Registry
 
 
 def load_cached(run: Run, cache_root: Path | None, *, read: bool = True) -> Inputs:
@@ -38,6 +39,9 @@ class RunData:
 
     def __init__(self, run: Run, inputs: Inputs | None, xlsx: Path):
         self.xlsx = xlsx
+        # What the kernels are handed, as soon as it is computed (before the XLSX): the
+        # notebook cache compares a notebook's reads against it (render/observed.py).
+        self.handed: Future[tuple[Inputs, Registry]] = Future()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkj-rundata")
         self._future = self._executor.submit(self._prepare, run, inputs)
 
@@ -54,7 +58,13 @@ class RunData:
             key = runmemo.key_of(inputs)  # lkj preview: unchanged inputs, nothing recomputed
             book = RunBook(inputs, runmemo.registry(inputs, key, compute))
             # Public runs leave no personal column on disk, not even in _build/ (security.md).
-            handoff.publish(run, redacted(book.inputs), book.reg)  # for the kernels (book.memo)
+            shown = redacted(book.inputs)
+            self.handed.set_result((shown, book.reg))
+            handoff.publish(run, shown, book.reg)  # for the kernels (book.memo)
+        except BaseException as exc:
+            if not self.handed.done():
+                self.handed.set_exception(exc)
+            raise
         finally:
             handoff.withdraw(run)  # published, or failed: the kernels stop waiting either way
         self.xlsx.parent.mkdir(parents=True, exist_ok=True)
@@ -66,3 +76,5 @@ class RunData:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._future.cancelled():  # never started: nobody may wait for the hand-off
+            self.handed.cancel()

@@ -19,6 +19,7 @@ from lkj.render import handoff
 from lkj.render.execute import Job, execute_all
 from lkj.render.incremental import NotebookRunner, Timings, cached_or_new_pool, validation_key
 from lkj.render.kernels import KernelPool
+from lkj.render.observed import RunObserver, run_reads
 from lkj.render.plan import Plan
 from lkj.render.progress import Reporter, Step
 from lkj.render.reads import ChapterReads
@@ -80,11 +81,13 @@ def execute(
         if plan.misses:
             if plan.validate:  # RunData will hand the kernels the loaded run (lkj.book.memo)
                 handoff.announce(plan.run)
-            kernels.prestart(plan.misses[0].cwd, len(plan.misses))
+            maybe = runner.candidates(plan.misses, plan.parameters) if plan.validate else set()
+            kernels.prestart(plan.misses[0].cwd, kernels_to_start(len(plan.misses), len(maybe)))
         if plan.validate:
             inputs = validated(plan, report)  # before any notebook runs: fail in a second
             if plan.misses:  # the book will almost surely be assembled again: start on it
-                started.run_data = RunData(plan.run, inputs, plan.xlsx)
+                data = started.run_data = RunData(plan.run, inputs, plan.xlsx)
+                runner.observer = RunObserver(lambda: run_reads(data))
         if plan.misses and plan.engine == "pandoc":  # read each chapter once it is executed
             cache = None if plan.force else paths.cache_part(plan.cache.root, "pandoc")
             media = plan.build_dir / paths.MEDIA
@@ -97,9 +100,22 @@ def execute(
     finally:
         close_kernels()
     started.hits = list(runner.hits)
-    if runner.hits:
-        report.warn(f"{len(runner.hits)} notebook dipakai ulang dari cache (tidak berubah)")
+    same = len(runner.hits) - len(runner.observed)
+    if same:
+        report.warn(f"{same} notebook dipakai ulang dari cache (tidak berubah)")
+    if runner.observed:
+        report.warn(
+            f"{len(runner.observed)} notebook dipakai ulang dari cache: berkas yang dipakainya "
+            "berubah, tetapi semua yang dibacanya sama"
+        )
     return started
+
+
+def kernels_to_start(misses: int, maybe: int) -> int:
+    """Kernels worth starting before validation: one per notebook that will surely run, and
+    one when some may still be answered by their observations (starting more would cost the
+    CPU the checks need, and two seconds each when none of them runs)."""
+    return misses - maybe + (1 if maybe else 0)
 
 
 def run_notebooks(
@@ -116,7 +132,7 @@ def run_notebooks(
             report.start(key, f"notebook {job.shown}")
         elif what == "done":
             report.done(key)
-            if job.shown in missed and seconds is not None:
+            if job.shown in runner.executed and seconds is not None:
                 took.record(job.shown, seconds)
             if reads is not None:
                 reads.start(index[job.shown], job.output)

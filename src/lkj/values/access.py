@@ -10,11 +10,14 @@ views `RecordedRegistry` / `RecordedInputs` while a build records: they are thos
 with every read answered by `Reads`. tests/values/test_access.py fails when Registry, Inputs
 or a dataset mapping gains a public member the views do not answer, so a new access path
 cannot silently under-record.
+Each read of a value, an id pattern or a dataset also records its answer's digest
+(lkj.values.observe), which lkj.values.answers.replay checks against another run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -29,7 +32,7 @@ from lkj.inputs.pk import PK, Profile
 from lkj.inputs.textfiles import read_text
 from lkj.inputs.unit import FILE as UNIT_FILE
 from lkj.inputs.unit import Unit
-from lkj.values import deps
+from lkj.values import answers, deps
 from lkj.values.families import (
     PK_FILE,
     PROFILE,
@@ -40,6 +43,7 @@ from lkj.values.families import (
     family,
     family_datasets,
 )
+from lkj.values.observe import digest
 from lkj.values.registry import Registry, Value
 
 # Members of Registry that answer no question about the run's values (formatting helpers,
@@ -54,6 +58,7 @@ class Reads:
         self.run: Run = inputs.run  # params are in the cache key: reading them is free
         self._inputs, self._reg = inputs, registry
         self._families = family_datasets(inputs.pk, inputs.unit)
+        self._answers: dict[str, str] = {}  # key → digest of its answer in this run
 
     # --- where a dataset lives -------------------------------------------------------------
     def file_of(self, dataset: str) -> str:
@@ -79,30 +84,46 @@ class Reads:
         datasets = self._families.get(family(value_id))
         return None if datasets is None else frozenset(self.file_of(d) for d in datasets)
 
+    # --- what a read returned (the observations) -------------------------------------------
+    def answer(self, key: str) -> str:
+        """The digest of a read's answer in this run (keys: lkj.values.answers)."""
+        if key not in self._answers:
+            self._answers[key] = digest(answers.answer_of(self._inputs, self._reg, key))
+        return self._answers[key]
+
+    def _observe(self, key: str, files: Iterable[str]) -> None:
+        """Record the read's answer; its files are covered by it, or exact if it has none."""
+        (deps.covered if deps.observe(key, partial(self.answer, key)) else deps.files)(files)
+
     # --- values ----------------------------------------------------------------------------
-    def _used(self, items: Iterable[Value]) -> None:
-        """Depend on the files behind each value and its inputs, and on its family's files."""
+    def _used(self, items: Iterable[Value], whole: bool = False) -> None:
+        """Depend on the files behind each value and its inputs, and on its family's files,
+        covered by each value's observation (whole: of every value of the lineage)."""
         if not deps.recording():
             return
-        lineage = self._reg.lineage(items)
-        deps.files(lineage.files)
+        found = list(items)
+        lineage = self._reg.lineage(found)
+        shown = set(lineage.files)
+        for value_id in lineage.ids:
+            shown.update(self._family_files(value_id) or ())
+        keys = [f"value:{i}" for i in (lineage.ids if whole else {item.id for item in found})]
+        observed = all(deps.observe(key, partial(self.answer, key)) for key in keys)
+        (deps.covered if observed else deps.files)(shown)
         if lineage.ids:
             deps.file(self.file_of(UNIT))  # unit.yml's desimal decides how every value reads
-        for value_id in lineage.ids:
-            deps.files(self._family_files(value_id) or ())
 
-    def _missing(self, value_id: str) -> None:
+    def _missing(self, value_id: str, key: str) -> None:
         """Rule 4: an id that does not exist can only appear through its family's files."""
         found = self._family_files(value_id)
         if found is None:
             deps.everything()  # a family nobody declared: any file could create it
         else:
-            deps.files(found)
+            self._observe(key, found)
 
     def value(self, value_id: str) -> Value:
         item = self._reg.find(value_id)
         if item is None:
-            self._missing(value_id)
+            self._missing(value_id, f"value:{value_id}")
             raise KeyError(f"no value with id {value_id!r}")
         self._used([item])
         return item
@@ -110,7 +131,7 @@ class Reads:
     def find(self, value_id: str) -> Value | None:
         item = self._reg.find(value_id)
         if item is None:
-            self._missing(value_id)
+            self._missing(value_id, f"value:{value_id}")
         else:
             self._used([item])
         return item
@@ -122,33 +143,33 @@ class Reads:
         return self.find(value_id) is not None
 
     def ids(self, pattern: str = "*") -> list[str]:
-        """Matching ids. A new match can only come from a file the old ones came from (the
-        pattern names one kind of value) or the family's files; no match and a wildcard
-        family: any file could add one."""
+        """Matching ids (observed: the list). No match and a wildcard family: any file could
+        add one (no observation then)."""
         found = self._reg.ids(pattern)
         head = family(pattern)
         if any(c in head for c in "*?["):
             if not found:
                 deps.everything()
+            else:
+                self._observe(f"ids:{pattern}", ())
         else:
-            self._missing(pattern)
+            self._missing(pattern, f"ids:{pattern}")
         self._used(v for v in (self._reg.find(k) for k in found) if v is not None)
         return found
 
     def every_value(self) -> list[Value]:
-        # The set of values depends on every input file (compute reads nothing else: not the
-        # texts, not the published figures) and on which files there are.
-        deps.files(self._inputs.files)
+        # Every input file (compute reads no text, no published figures) and which there are.
+        self._observe("values", self._inputs.files)
         self._listing()
         return list(self._reg)
 
     # --- datasets --------------------------------------------------------------------------
     def pk(self) -> PK:
-        deps.file(self.file_of(PK_FILE))
+        self._observe("pk", [self.file_of(PK_FILE)])
         return self._inputs.pk
 
     def profile(self) -> Profile:
-        deps.file(self.file_of(PROFILE))
+        self._observe("profile", [self.file_of(PROFILE)])
         return self._inputs.profile
 
     def unit(self) -> Unit:
@@ -157,12 +178,13 @@ class Reads:
         return self._inputs.unit
 
     def targets(self) -> pd.DataFrame:
-        deps.file(self.file_of(TARGETS))
+        self._observe("targets", [self.file_of(TARGETS)])
         return self._inputs.targets
 
     def dataset(self, name: str, reference: bool = False) -> Any:
         """A CSV of inputs.tables (a Table) or a reference list (a DataFrame); KeyError."""
-        deps.file(self.file_of(REFERENCE + name if reference else name))
+        shown = self.file_of(REFERENCE + name if reference else name)
+        self._observe(f"{'reference' if reference else 'dataset'}:{name}", [shown])
         found = self._inputs.references if reference else self._inputs.tables
         return found[name]
 
@@ -187,8 +209,7 @@ class Reads:
         self._listing()
         for name in found:
             deps.exists(name)
-        # unit.yml's declarations decide which files of the folders are read at all.
-        deps.file(self.file_of(UNIT))
+        deps.file(self.file_of(UNIT))  # its declarations decide which files are read at all
         return found
 
     def _listing(self) -> None:
@@ -206,16 +227,15 @@ class Reads:
 
     def nihil(self) -> Any:
         """The quarters declared empty (nihil.csv); recorded even when the file is absent."""
-        deps.file(self.run.shown(self.run.year_dir / NIHIL_FILE))
+        self._observe("nihil", [self.run.shown(self.run.year_dir / NIHIL_FILE)])
         return self._inputs.nihil
 
     # --- files a notebook reads itself ----------------------------------------------------
     def text(self, path: Path) -> str | None:
         """A text file's content, None when missing (recorded too: writing it changes the page)."""
-        deps.file(self.run.shown(path))
-        return (
-            read_text(path, self.run.shown(path)) if path.is_file() else None
-        )  # UTF-8 or a named error
+        shown = self.run.shown(path)
+        deps.file(shown)
+        return read_text(path, shown) if path.is_file() else None  # UTF-8 or a named error
 
     def file(self, path: Path) -> Path:
         """A file the caller reads itself (the published figures)."""
@@ -289,7 +309,7 @@ class RecordedRegistry(Registry):
 
     def lineage(self, items: Iterable[Value]) -> Any:
         found = list(items)
-        self.reads._used(found)
+        self.reads._used(found, whole=True)  # the caller sees every value of the lineage
         return super().lineage(found)
 
     def search(self, text: str) -> list[Value]:

@@ -6,13 +6,21 @@ afterwards (`dump(path)`); in plain Jupyter nothing is recorded and nothing cost
 This module only holds the record. What goes into it is decided in one place,
 `lkj.values.access` (the reads a notebook makes of values, datasets and texts), with the
 rule of docs/performance.md ("The dependency rule"). Registry and Inputs record nothing.
+
+Beside the files, the record holds what each read returned, as digests (`observe`,
+lkj.values.observe): a file whose every read was observed that way is *covered* (the entry
+stays valid while the answers are the same, even if the file changed); a file read in any
+other way (a text, an existence question, …) is *exact* (its content must match). A
+question about everything (`everything()`) leaves no observations at all: only the files
+decide, as before.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,9 +37,24 @@ class Recorder:
     all_files: set[str] = field(default_factory=set)
     opened: bool = False
     armed: bool = False
+    exact: set[str] = field(default_factory=set)  # files read other than through observations
+    observed: dict[str, str] = field(default_factory=dict)  # read → digest of its answer
+    observable: bool = True  # False once a read's answer could not be described
 
 
 _active: Recorder | None = None
+# A recorder for one thread only: the build process replays a notebook's reads against the
+# current run in several threads at once (lkj.values.access.replay); kernels use _active.
+_local = threading.local()
+
+
+def _current() -> Recorder | None:
+    return getattr(_local, "recorder", None) or _active
+
+
+def into(recorder: Recorder | None) -> None:
+    """Record this thread's reads into `recorder` (None: stop)."""
+    _local.recorder = recorder
 
 
 def start() -> None:
@@ -47,25 +70,58 @@ def stop() -> None:
 
 def arm(all_files: Iterable[str]) -> None:
     """Book.open is done: record from here on; `all_files` is what ALL stands for."""
-    if _active is not None:
-        _active.opened = True
-        _active.all_files.update(all_files)
-        _active.armed = True
+    active = _current()
+    if active is not None:
+        active.opened = True
+        active.all_files.update(all_files)
+        active.armed = True
 
 
 def recording() -> bool:
-    return _active is not None and _active.armed
+    active = _current()
+    return active is not None and active.armed
+
+
+def _armed() -> Recorder | None:
+    active = _current()
+    return active if active is not None and active.armed else None
 
 
 def file(shown: str) -> None:
     """The notebook used this input file (path relative to the project folder)."""
-    if _active is not None and _active.armed:
-        _active.files.add(shown)
+    files((shown,))
 
 
 def files(shown: Iterable[str]) -> None:
-    if _active is not None and _active.armed:
-        _active.files.update(shown)
+    """Files read in a way no observation describes: their content must match."""
+    active = _armed()
+    if active is not None:
+        found = set(shown)
+        active.files.update(found)
+        active.exact.update(found)
+
+
+def covered(shown: Iterable[str]) -> None:
+    """Files whose every use by this read is described by the read's observation."""
+    active = _armed()
+    if active is not None:
+        active.files.update(shown)
+
+
+def observe(key: str, answer: Callable[[], str]) -> bool:
+    """Record the digest of a read's answer (computed once per read); False when there is no
+    record or the answer could not be described (the caller then records exact files)."""
+    from lkj.values.observe import Undigestable
+
+    active = _armed()
+    if active is None:
+        return False
+    if key not in active.observed:
+        try:
+            active.observed[key] = answer()
+        except Undigestable:
+            return False
+    return True
 
 
 def exists(shown: str) -> None:
@@ -82,16 +138,27 @@ def listing(shown_folder: str) -> None:
 
 def everything() -> None:
     file(ALL)
+    active = _armed()
+    if active is not None:
+        active.observable = False  # a question about the whole run: only files decide
 
 
 def snapshot() -> dict[str, object]:
-    """The record as JSON-able data; files=None when no Book was opened (depend on all)."""
-    if _active is None or not _active.opened:
+    """The record as JSON-able data; files=None when no Book was opened (depend on all).
+    observed=None: no second chance (only the files decide)."""
+    active = _current()
+    if active is None or not active.opened:
         return {"files": None}
-    found = set(_active.files)
+    found = set(active.files)
     if ALL in found:
-        found = (found - {ALL}) | _active.all_files
-    return {"files": sorted(found)}
+        found = (found - {ALL}) | active.all_files
+    if not active.observable or ALL in active.files:
+        return {"files": sorted(found), "observed": None}
+    return {
+        "files": sorted(found),
+        "observed": dict(sorted(active.observed.items())),
+        "exact": sorted(active.exact),
+    }
 
 
 def dump(path: str | os.PathLike[str]) -> None:
