@@ -75,12 +75,14 @@ def test_a_text_edit_rewrites_only_its_chapter_and_gives_the_bytes_of_no_memo(
     assert memo["bab2.html"] == first["bab2.html"]
 
 
-def test_memo_keeps_only_its_size(calls: list[str]) -> None:
-    memo = html.Fragments(size=2)
-    docs = [chapter_doc(f"c{i}", f"Teks {i}.") for i in range(3)]
+def test_memo_keeps_only_the_latest_fragments_of_each_chapter(calls: list[str]) -> None:
+    memo = html.Fragments(per_chapter=2)
+    versions = [chapter_doc("c0", f"Teks {i}.") for i in range(3)]  # one chapter, three edits
+    other = chapter_doc("c1", "Teks lain.")
     calls.clear()
-    for doc in docs:
+    for doc in [other, *versions]:
         memo.write(doc)
-    memo.write(docs[2])  # the most recent: kept
-    memo.write(docs[0])  # the oldest: dropped, written again
-    assert calls == [f"notebooks/c{i}.ipynb" for i in (0, 1, 2, 0)]
+    memo.write(versions[2])  # the most recent of c0: kept
+    memo.write(other)  # another chapter's only fragment: not pushed out by c0's edits
+    memo.write(versions[0])  # c0's oldest: dropped, written again
+    assert calls == ["notebooks/c1.ipynb", *["notebooks/c0.ipynb"] * 4]
