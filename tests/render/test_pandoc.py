@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from lkj.render import pandoc
@@ -105,3 +108,48 @@ def test_stringify() -> None:
         {"t": "RawInline", "c": ["typst", "#x"]},
     ]
     assert pandoc.stringify(inlines) == "BAB I"
+
+
+def _walk(value: Any) -> list[Any]:
+    """The definition of document order: an element, then its children's, depth first."""
+    found = []
+    if isinstance(value, dict):
+        if "t" in value:
+            found.append(value)
+        for child in value.values():
+            found += _walk(child)
+    elif isinstance(value, list):
+        for child in value:
+            found += _walk(child)
+    return found
+
+
+_trees = st.recursive(
+    st.one_of(st.none(), st.integers(), st.text(max_size=3)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.fixed_dictionaries({"t": st.sampled_from(["Para", "Div", "Str"]), "c": inner}),
+        st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2),
+    ),
+    max_leaves=30,
+)
+
+
+@given(_trees)
+def test_nodes_gives_every_element_in_document_order(tree: Any) -> None:
+    assert [id(n) for n in pandoc.nodes(tree)] == [id(n) for n in _walk(tree)]
+
+
+def test_nodes_reaches_deep_nesting_and_sees_changes_made_while_walking() -> None:
+    deep: Any = {"t": "Str", "c": "x"}
+    for _ in range(3000):  # deeper than Python's recursion limit
+        deep = {"t": "Div", "c": [deep]}
+    assert sum(1 for _ in pandoc.nodes(deep)) == 3001
+    doc = [{"t": "Header", "c": [1, ["a", [], []], []]}, {"t": "Para", "c": []}]
+    seen = []
+    for node in pandoc.nodes(doc):
+        if node["t"] == "Header":
+            node["c"][1][0] = "b"  # as assemble's set_id does
+            node["c"].append({"t": "Str", "c": "baru"})  # a child added is still reached
+        seen.append(node["t"])
+    assert seen == ["Header", "Str", "Para"]

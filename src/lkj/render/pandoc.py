@@ -120,15 +120,25 @@ def empty_doc(blocks: list[Node], like: Ast) -> Ast:
 
 
 def nodes(value: Any) -> Iterator[Node]:
-    """Every element (dict with "t") in document order, depth first."""
-    if isinstance(value, dict):
-        if "t" in value:
-            yield value
-        for child in value.values():
-            yield from nodes(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from nodes(child)
+    """Every element (dict with "t") in document order, depth first.
+
+    A stack of iterators, not nested generators: each element came up through one generator
+    per level of nesting (tables in divs in lists), and the book's walks (assembly, the
+    digests, the DOCX layout) took ≈ 0,25 s of a preview rebuild; this is ≈ 2× faster.
+    """
+    stack: list[Iterator[Any]] = [iter((value,))]
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, dict):
+                if "t" in item:
+                    yield item
+                stack.append(iter(item.values()))
+                break
+            if isinstance(item, list):
+                stack.append(iter(item))
+                break
+        else:
+            stack.pop()
 
 
 def splice(value: Any, fn: Callable[[Node], list[Node] | None]) -> Any:
