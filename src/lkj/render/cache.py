@@ -133,6 +133,13 @@ def observations(entry: Mapping[str, Any]) -> tuple[dict[str, str], list[str]] |
     return observed, exact
 
 
+def may_observe(entry: Mapping[str, Any], snapshot: Snapshot) -> bool:
+    """The entry holds observations and its exact files are unchanged: only replaying its
+    reads (render/observed.py) can still decide it."""
+    found = observations(entry)
+    return found is not None and unchanged({f: entry["files"][f] for f in found[1]}, snapshot)
+
+
 class Cache:
     """_build/cache/: notebooks/<key>.json, validated/<key>."""
 

@@ -27,9 +27,6 @@ CSS = "assets/lkj.css"
 e = html.escape
 
 
-WRITE = ["-f", "json", "-t", "html5", "--wrap=none"]  # pandoc.write(ast, "html5")
-
-
 class Fragments:
     """Each chapter's HTML as pandoc wrote it, kept in the process by its AST's JSON.
 
@@ -57,7 +54,7 @@ class Fragments:
             if found is not None:
                 kept.move_to_end(key)
                 return found
-        text = pandoc.run_pandoc(WRITE, data, what=chapter).decode("utf-8")
+        text = pandoc.write_json(data, "html5", what=chapter)
         with self._lock:
             kept = self._done.setdefault(chapter, OrderedDict())
             kept[key] = text

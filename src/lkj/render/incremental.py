@@ -22,7 +22,7 @@ from lkj.render.cache import (
     Observer,
     Snapshot,
     digest_bytes,
-    observations,
+    may_observe,
     unchanged,
     write_atomic,
 )
@@ -83,8 +83,7 @@ class NotebookRunner:
             )
             if entry is None or unchanged(entry["files"], self.snapshot):
                 continue
-            kept = observations(entry)
-            if kept and all(self.snapshot.digest(f) == entry["files"][f] for f in kept[1]):
+            if may_observe(entry, self.snapshot):
                 found.add(job.shown)
         return found
 

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from lkj.render.cache import Snapshot, observations
+from lkj.render.cache import Snapshot, may_observe, observations
 
 if TYPE_CHECKING:
     from lkj.render.rundata import RunData
@@ -50,12 +50,9 @@ class RunObserver:
         from lkj.values.answers import replay
 
         found = observations(entry)
-        if found is None:
-            return None
+        if found is None or not may_observe(entry, snapshot):
+            return None  # a text, an existence, a listing … changed: only its content can tell
         observed, exact = found
-        files = entry["files"]
-        if any(snapshot.digest(shown) != files[shown] for shown in exact):
-            return None  # a text, an existence, a listing …: only its content can tell
         reads = self.reads()
         if reads is None:
             return None

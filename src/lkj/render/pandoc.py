@@ -108,8 +108,12 @@ def read_notebook_cached(
 
 def write(ast: Ast, fmt: str, what: str = "pandoc") -> str:
     """Write a JSON AST as an HTML or typst fragment (no template: the build wraps it)."""
-    args = ["-f", "json", "-t", fmt, "--wrap=none"]
-    return run_pandoc(args, json.dumps(ast).encode("utf-8"), what=what).decode("utf-8")
+    return write_json(json.dumps(ast).encode("utf-8"), fmt, what)
+
+
+def write_json(data: bytes, fmt: str, what: str = "pandoc") -> str:
+    """`write` of an AST already serialised (a caller that keys a memo by those bytes)."""
+    return run_pandoc(["-f", "json", "-t", fmt, "--wrap=none"], data, what=what).decode("utf-8")
 
 
 def empty_doc(blocks: list[Node], like: Ast) -> Ast:
